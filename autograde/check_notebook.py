@@ -1,0 +1,92 @@
+"""Check one assignment end to end, for authors: ``make check NB=02_rnn_forward``.
+
+1. run the solution's test cells against every wrong implementation in
+   ``autograde/tests/mutants/<NB>/`` in one kernel, and say for each whether it loses
+   points on the exercise it breaks and nowhere else;
+2. release it to a scratch folder and grade the solution-filled and the blank release
+   with the real ``nbgrader autograde``, printing scores read from the gradebook.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from grading import MUTANTS, SOLUTIONS, nbgrader_run, submissions  # noqa: E402
+from grading.anatomy import is_question, points  # noqa: E402
+from grading.kernel import TestKernel, mutants_of  # noqa: E402
+
+
+def judge(kernel: TestKernel, mutant) -> tuple[bool, str]:
+    """(ok, explanation): ok when the mutant fails a test of its exercise and only tests of
+    the exercises its header allows."""
+    outcome = kernel.outcome(mutant.source)
+    hit = {g for g in outcome.failed if kernel.exercise_of(g) == mutant.exercise}
+    stray = {g for g in outcome.failed if kernel.exercise_of(g) not in mutant.breaks}
+    if not hit:
+        return False, "NOT CAUGHT: no test of " + mutant.exercise + " failed"
+    if stray:
+        return False, "COLLATERAL: also failed " + ", ".join(sorted(stray))
+    first = sorted(hit)[0]
+    return True, f"caught by {', '.join(sorted(hit))} -- {outcome.messages[first][:160]}"
+
+
+def check_mutants(assignment: str) -> bool:
+    notebook = SOLUTIONS / assignment / f"{assignment}.ipynb"
+    mutants = mutants_of(MUTANTS / assignment)
+    start = time.time()
+    ok_all = True
+    with TestKernel(notebook) as kernel:
+        print(f"solution run in one kernel: {time.time() - start:.1f} s; "
+              f"failing tests: {sorted(kernel.baseline.failed) or 'none'}")
+        ok_all &= not kernel.baseline.failed
+        for ex in (e for e in kernel.exercises if not is_question(e)):
+            n = sum(m.exercise == ex for m in mutants)
+            if n < 3:
+                print(f"  ! only {n} wrong implementation(s) for {ex} (want >= 3)")
+        for mutant in mutants:
+            ok, why = judge(kernel, mutant)
+            ok_all &= ok
+            print(f"  {'ok ' if ok else 'BAD'} {mutant.name}: {why}")
+    print(f"mutants: {len(mutants)} in {time.time() - start:.1f} s")
+    return ok_all
+
+
+def check_grading(assignment: str) -> bool:
+    with tempfile.TemporaryDirectory() as tmp:
+        root, release = Path(tmp) / "root", Path(tmp) / "release"
+        root.mkdir()
+        nbgrader_run.release(assignment, root=root, release_dir=release)
+        nbgrader_run.submit(root, "solution", assignment, submissions.filled(assignment, course=release))
+        nbgrader_run.submit(root, "blank", assignment, submissions.blank(assignment, course=release))
+        start = time.time()
+        nbgrader_run.autograde(assignment, root)
+        took = time.time() - start
+        got = nbgrader_run.scores(root, assignment)
+        total = sum(points(submissions.release_notebook(assignment, release)).values())
+        print(f"nbgrader autograde of 2 submissions: {took:.1f} s; max score {total:g}")
+        for student, grades in sorted(got.items()):
+            lost = sorted(g for g, s in grades.items() if s == 0)
+            print(f"  {student}: {sum(grades.values()):g}/{total:g}" +
+                  (f" (zero on {', '.join(lost)})" if lost and student != "blank" else ""))
+        return (sum(got["solution"].values()) == total and sum(got["blank"].values()) == 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("assignment")
+    parser.add_argument("--skip-nbgrader", action="store_true")
+    args = parser.parse_args()
+    ok = check_mutants(args.assignment)
+    if not args.skip_nbgrader:
+        ok &= check_grading(args.assignment)
+    print("ALL GOOD" if ok else "PROBLEMS FOUND")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Run the real nbgrader in a course root: release, submit, autograde, read scores.
+
+nbgrader's exit codes do not say whether cells failed, so scores are always read back
+from the gradebook.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+from . import AUTOGRADE
+
+BIN = Path(sys.executable).parent
+
+
+def nbgrader_env(root: Path | None = None, release: Path | None = None) -> dict:
+    """Environment for nbgrader: the venv's bin on PATH (nbgrader calls alembic), and the
+    course root / release folder when they differ from the instructor's."""
+    env = dict(os.environ)
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    env.pop("NBGRADER_EXECUTION", None)
+    if root is not None:
+        env["RNNCOURSE_GRADING_ROOT"] = str(root)
+        env["RNNCOURSE_DB_URL"] = "sqlite:///" + str(Path(root) / "gradebook.db")
+    if release is not None:
+        env["RNNCOURSE_RELEASE_DIR"] = str(release)
+    return env
+
+
+def nbgrader(*args: str, root: Path | None = None, release: Path | None = None,
+             check: bool = True) -> subprocess.CompletedProcess:
+    """Run ``nbgrader ARGS`` with the course config (cwd ``autograde/``)."""
+    proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=AUTOGRADE,
+                          env=nbgrader_env(root, release), capture_output=True, text=True)
+    if check and proc.returncode != 0:
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n"
+                           f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return proc
+
+
+def release(assignment: str, root: Path | None = None, release_dir: Path | None = None):
+    """``nbgrader generate_assignment``: solutions/ -> release folder, and register it."""
+    return nbgrader("generate_assignment", assignment, "--force", "--create",
+                    root=root, release=release_dir)
+
+
+def submit(root: Path, student: str, assignment: str, nb, timestamp: str = "2026-01-01 00:00:00 UTC") -> Path:
+    """Place a submission where ``nbgrader autograde`` looks for it."""
+    folder = Path(root) / "submitted" / student / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{assignment}.ipynb"
+    if isinstance(nb, (str, bytes)):
+        path.write_text(nb if isinstance(nb, str) else nb.decode())
+    else:
+        nbformat.write(nb, str(path))
+    (folder / "timestamp.txt").write_text(timestamp)
+    return path
+
+
+def autograde(assignment: str, root: Path, student: str | None = None):
+    """``nbgrader autograde``: every submission of ``assignment`` (or one student's)."""
+    args = ["autograde", assignment, "--force", "--create"]
+    if student:
+        args.append(f"--student={student}")
+    return nbgrader(*args, root=root)
+
+
+def scores(root: Path, assignment: str) -> dict[str, dict[str, float]]:
+    """``{student: {grade_id: score}}`` of autograded test cells, read from the gradebook."""
+    from nbgrader.api import Gradebook
+    out: dict[str, dict[str, float]] = {}
+    with Gradebook("sqlite:///" + str(Path(root) / "gradebook.db")) as gb:
+        for sub in gb.assignment_submissions(assignment):
+            grades = {}
+            for nb in sub.notebooks:
+                for grade in nb.grades:
+                    if grade.cell.cell_type == "code" and grade.auto_score is not None:
+                        grades[grade.name] = float(grade.score)
+            out[sub.student.id] = grades
+    return out
+

