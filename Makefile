@@ -1,13 +1,11 @@
 # rnncourse: every command. `make lab` and `make test` are all a newcomer needs.
 SHELL := /bin/bash
 PYTHON ?= python3.11
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export PATH := $(abspath $(BIN)):$(PATH)
 export TF_CPP_MIN_LOG_LEVEL := 3
-ASSIGNMENTS := $(sort $(notdir $(wildcard solutions/[0-9]*)))
-NBGRADER := cd autograde && nbgrader
 
 .PHONY: lab test test-fast release autograde feedback grades bench check clean install
 
@@ -16,7 +14,6 @@ install: $(STAMP)
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 (or run make PYTHON=/path/to/python3.11)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/jupyter labextension list 2>&1 | grep -q nbgrader || echo "warning: nbgrader's JupyterLab extension is missing"
@@ -28,30 +25,28 @@ lab: $(STAMP)
 
 ## Everything CI checks: library tests, notebooks execute, release, grading, wrong submissions.
 test: $(STAMP)
-	$(BIN)/python -m pytest lib/tests autograde/tests $(PYTEST_ARGS)
+	$(BIN)/python -m pytest lib/tests tools autograde/tests $(PYTEST_ARGS)
 	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider solutions/ $(PYTEST_ARGS)
 
 ## Library unit tests and release checks only (seconds).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest lib/tests autograde/tests -m "not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest lib/tests tools autograde/tests -m "not slow" $(PYTEST_ARGS)
 
 ## Regenerate course/ from solutions/ (the only way course/ changes).
 release: $(STAMP)
-	@for a in $(ASSIGNMENTS); do echo "release $$a"; ($(NBGRADER) generate_assignment $$a --force --create --log-level=WARN) || exit 1; done
+	$(BIN)/python autograde/pipeline.py release
 
 ## Grade every submission in autograde/submitted/<student>/<assignment>/.
 autograde: $(STAMP)
-	@for a in $(ASSIGNMENTS); do ($(NBGRADER) db assignment add $$a >/dev/null 2>&1; $(NBGRADER) autograde $$a --create --log-level=WARN) || exit 1; done
-	$(BIN)/python autograde/report.py summary
+	$(BIN)/python autograde/pipeline.py autograde
 
 ## HTML feedback in autograde/feedback/<student>/<assignment>/.
 feedback: $(STAMP)
-	@for a in $(ASSIGNMENTS); do ($(NBGRADER) generate_feedback $$a --force --log-level=WARN) || exit 1; done
+	$(BIN)/python autograde/pipeline.py feedback
 
 ## autograde/grades.csv: one row per student and assignment.
 grades: $(STAMP)
-	$(NBGRADER) export --to grades.csv --log-level=WARN
-	@echo "wrote autograde/grades.csv"
+	$(BIN)/python autograde/pipeline.py grades
 
 ## Seconds and peak memory per notebook and per graded submission.
 bench: $(STAMP)

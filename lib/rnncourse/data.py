@@ -71,7 +71,7 @@ def load_co2() -> tuple[np.ndarray, np.ndarray]:
     """
     from statsmodels.datasets import co2
     frame = co2.load_pandas().data
-    values = frame["co2"].to_numpy(dtype=np.float64)
+    values = np.array(frame["co2"], dtype=np.float64)  # a writable copy
     idx = np.arange(len(values))
     missing = np.isnan(values)
     values[missing] = np.interp(idx[missing], idx[~missing], values[~missing])
@@ -82,4 +82,4 @@ def load_sunspots() -> tuple[np.ndarray, np.ndarray]:
     """Yearly mean sunspot numbers. Returns ``(years int64 (309,), counts float64 (309,))``."""
     from statsmodels.datasets import sunspots
     frame = sunspots.load_pandas().data
-    return frame["YEAR"].to_numpy().astype(np.int64), frame["SUNACTIVITY"].to_numpy(np.float64)
+    return frame["YEAR"].to_numpy().astype(np.int64), np.array(frame["SUNACTIVITY"], dtype=np.float64)

@@ -1,0 +1,54 @@
+"""Unit tests of the grading steps themselves."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from grading.anatomy import cell_failed, exercise_of, is_question
+from grading.kernel import load_mutant
+from grading.submissions import strip_markers
+
+
+def test_exercise_of_prefers_the_longest_matching_exercise():
+    exercises = ["rnn_forward", "rnn_cell_forward", "softmax", "q1"]
+    assert exercise_of("test_rnn_forward_shapes", exercises) == "rnn_forward"
+    assert exercise_of("test_rnn_cell_forward_keras", exercises) == "rnn_cell_forward"
+    assert exercise_of("test_q1", exercises) == "q1"
+    assert exercise_of("test_softmaxy", exercises) is None
+
+
+def test_questions_are_q_and_a_number():
+    assert is_question("q3") and not is_question("quantile") and not is_question("q")
+
+
+def test_a_cell_fails_on_error_or_stderr_like_nbgrader():
+    ok = nbformat.v4.new_code_cell("x")
+    ok.outputs = [nbformat.v4.new_output("stream", name="stdout", text="hi")]
+    err = nbformat.v4.new_code_cell("x")
+    err.outputs = [nbformat.v4.new_output("error", ename="AssertionError", evalue="", traceback=[])]
+    warn = nbformat.v4.new_code_cell("x")
+    warn.outputs = [nbformat.v4.new_output("stream", name="stderr", text="Warning")]
+    assert not cell_failed(ok) and cell_failed(err) and cell_failed(warn)
+
+
+def test_mutant_header_names_the_exercise_first(tmp_path: Path):
+    good = tmp_path / "softmax__unstable.py"
+    good.write_text('# breaks: softmax rnn_forward\n"""No max subtraction."""\ndef softmax(z): pass\n')
+    mutant = load_mutant(good)
+    assert mutant.exercise == "softmax" and mutant.breaks == ["softmax", "rnn_forward"]
+    assert mutant.description == "No max subtraction."
+    bad = tmp_path / "softmax__x.py"
+    bad.write_text("def softmax(z): pass\n")
+    with pytest.raises(ValueError, match="breaks"):
+        load_mutant(bad)
+    misnamed = tmp_path / "other__x.py"
+    misnamed.write_text("# breaks: softmax\n")
+    with pytest.raises(ValueError, match="file name"):
+        load_mutant(misnamed)
+
+
+def test_strip_markers_keeps_the_solution_code():
+    source = "def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n"
+    assert strip_markers(source) == "def f():\n    return 1"
