@@ -38,7 +38,7 @@ release: $(STAMP)
 
 ## Grade every submission in autograde/submitted/<student>/<assignment>/.
 autograde: $(STAMP)
-	$(BIN)/python autograde/pipeline.py autograde
+	RNNCOURSE_UNSANDBOXED=$(UNSANDBOXED) $(BIN)/python autograde/pipeline.py autograde
 
 ## HTML feedback in autograde/feedback/<student>/<assignment>/.
 feedback: $(STAMP)

@@ -4,12 +4,18 @@ The course root is this folder (``autograde/``); the instructor sources live in
 ``../solutions`` and the student release in ``../course`` so that the repository's top
 level reads as the course itself. Runtime folders (``submitted/``, ``autograded/``,
 ``feedback/``, ``gradebook.db``) are created here and git-ignored.
+
+Student code runs in a sandboxed kernel while autograding (see ``grading/sandbox.py``).
+Where the sandbox cannot start, ``nbgrader autograde`` refuses unless the instructor sets
+``RNNCOURSE_UNSANDBOXED=1`` (``make autograde UNSANDBOXED=1``).
 """
 import os
+import sys
 
 c = get_config()  # noqa: F821 - provided by nbgrader
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 
 c.CourseDirectory.root = os.environ.get("RNNCOURSE_GRADING_ROOT", HERE)
 c.CourseDirectory.course_id = "rnncourse"
@@ -18,17 +24,45 @@ c.CourseDirectory.release_directory = os.environ.get(
     "RNNCOURSE_RELEASE_DIR", os.path.join(os.path.dirname(HERE), "course"))
 c.CourseDirectory.db_url = os.environ.get(
     "RNNCOURSE_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db"))
-
-# The eight assignments, in order; `make release` (nbgrader generate_assignment) registers them.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "*.egg-info"]
 
 # Training cells may take longer than nbgrader's default of 30 s per cell; a whole notebook
 # must still finish within the spec's 60 s budget (checked by `make bench`).
-c.ExecutePreprocessor.timeout = 240
+c.ExecutePreprocessor.timeout = int(os.environ.get("RNNCOURSE_CELL_TIMEOUT", 240))
 c.ExecutePreprocessor.interrupt_on_timeout = True
+
+# Execution that survives a dying kernel and caps outputs (grading/execute.py).
+from grading.execute import ResilientExecute  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades)
+
+c.Autograde.autograde_preprocessors = [
+    ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata]
+c.Execute.timeout = c.ExecutePreprocessor.timeout
 
 # A student who deletes a test cell gets it back from the source at grading time.
 c.OverwriteCells.add_missing_cells = True
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
+# The grading sandbox, for the commands that execute student code.
+if sys.argv[1:2] == ["autograde"]:
+    from grading import sandbox
+
+    if os.environ.get("RNNCOURSE_UNSANDBOXED") == "1":
+        print("rnncourse: grading WITHOUT the sandbox (RNNCOURSE_UNSANDBOXED=1)", file=sys.stderr)
+    else:
+        reason = sandbox.check()
+        if reason:
+            raise SystemExit(
+                f"rnncourse: refusing to autograde: {reason}.\n"
+                "Student code would run with your rights. Install bubblewrap on Linux, or, "
+                "knowing the risk, set RNNCOURSE_UNSANDBOXED=1 (make autograde UNSANDBOXED=1).")
+        kernels, sockets = sandbox.install_kernelspec()
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(
+            [kernels] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p])
+        c.ResilientExecute.kernel_name = sandbox.KERNEL_NAME
+        c.KernelManager.transport = "ipc"
+        c.KernelManager.ip = sockets

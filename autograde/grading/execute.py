@@ -1,0 +1,79 @@
+"""nbgrader's Execute step, made to survive hostile or broken student code.
+
+Plain nbgrader gives up on a whole notebook when the kernel dies (``os._exit``, a crash, a
+process killed for its memory): every exercise scores zero and the submission is dropped.
+``ResilientExecute`` instead
+
+- marks the cell during which the kernel died with an error (so its tests score zero),
+- starts a fresh kernel, silently re-runs the cells above it (skipping any that killed the
+  kernel), and carries on, so honest exercises still earn their points;
+- caps each cell's stored output (a student printing gigabytes must not bloat the
+  gradebook or the feedback).
+"""
+from __future__ import annotations
+
+import copy
+
+from jupyter_core.utils import run_sync
+from nbclient.exceptions import DeadKernelError
+from nbgrader.preprocessors import Execute
+from traitlets import Integer
+
+CRASH_MESSAGE = ("The kernel died while running this cell (os._exit, a crash, or a resource "
+                 "limit of the grading sandbox). It was restarted and the cells above were re-run.")
+
+
+class ResilientExecute(Execute):
+    max_output_chars = Integer(20_000, help="characters kept per output of a cell").tag(config=True)
+    max_restarts = Integer(3, help="kernel restarts per notebook before giving up").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._crashed: set[int] = set()
+        self._restarts = 0
+        return super().preprocess(nb, resources, km)
+
+    def preprocess_cell(self, cell, resources, index):
+        try:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            self._crashed.add(index)
+            cell.outputs = [_error_output("DeadKernelError", CRASH_MESSAGE)]
+            self.nb.cells[index] = cell
+            self._restart(index)
+        self._cap_outputs(cell)
+        return cell, resources
+
+    def _restart(self, index: int) -> None:
+        self._restarts += 1
+        if self._restarts > self.max_restarts:
+            raise DeadKernelError(f"the kernel died {self._restarts} times; giving up")
+        self.log.warning("kernel died in cell %d; restarting and re-running the cells above", index)
+        run_sync(self.km.restart_kernel)(now=True)
+        self.wait_for_reply(self.kc.kernel_info())
+        for j, earlier in enumerate(self.nb.cells[:index]):
+            if earlier.cell_type != "code" or j in self._crashed:
+                continue
+            replay = copy.deepcopy(earlier)
+            try:
+                self.execute_cell(replay, j, store_history=False)
+            except DeadKernelError:
+                self._crashed.add(j)
+                run_sync(self.km.restart_kernel)(now=True)
+            finally:
+                self.nb.cells[j] = earlier  # keep the first run's outputs
+
+    def _cap_outputs(self, cell) -> None:
+        for output in cell.get("outputs", []):
+            text = output.get("text")
+            if isinstance(text, str) and len(text) > self.max_output_chars:
+                output["text"] = text[: self.max_output_chars] + \
+                    f"\n... [output cut: {len(text) - self.max_output_chars} more characters]\n"
+            data = output.get("data", {})
+            for key, value in list(data.items()):
+                if isinstance(value, str) and len(value) > self.max_output_chars * 10:
+                    data[key] = value[: self.max_output_chars] + "\n... [output cut]"
+
+
+def _error_output(ename: str, evalue: str):
+    from nbformat.v4 import new_output
+    return new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}"])

@@ -1,0 +1,10 @@
+# breaks: hidden_jacobian gradient_norms_through_time
+"""Forgets the derivative of tanh: J = W_h.T."""
+import numpy as np
+
+
+def hidden_jacobian(h_t, W_h):
+    h_t, W_h = np.asarray(h_t), np.asarray(W_h)
+    if h_t.ndim != 1 or W_h.shape != (h_t.shape[0], h_t.shape[0]):
+        raise ValueError(f"bad shapes {h_t.shape}, {W_h.shape}")
+    return W_h.T.copy()
