@@ -18,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from grading import MUTANTS, SOLUTIONS, nbgrader_run, submissions  # noqa: E402
 from grading.anatomy import is_question, points  # noqa: E402
-from grading.kernel import TestKernel, mutants_of  # noqa: E402
+from grading.kernel import GradingKernel, mutants_of  # noqa: E402
 
 
-def judge(kernel: TestKernel, mutant) -> tuple[bool, str]:
+def judge(kernel: GradingKernel, mutant) -> tuple[bool, str]:
     """(ok, explanation): ok when the mutant fails a test of its exercise and only tests of
     the exercises its header allows."""
     outcome = kernel.outcome(mutant.source)
@@ -40,7 +40,7 @@ def check_mutants(assignment: str) -> bool:
     mutants = mutants_of(MUTANTS / assignment)
     start = time.time()
     ok_all = True
-    with TestKernel(notebook) as kernel:
+    with GradingKernel(notebook) as kernel:
         print(f"solution run in one kernel: {time.time() - start:.1f} s; "
               f"failing tests: {sorted(kernel.baseline.failed) or 'none'}")
         ok_all &= not kernel.baseline.failed

@@ -33,14 +33,26 @@ c.ExecutePreprocessor.interrupt_on_timeout = True
 
 # Execution that survives a dying kernel and caps outputs (grading/execute.py).
 from grading.execute import ResilientExecute  # noqa: E402
-from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from grading.feedback import HideHiddenTests  # noqa: E402
+from grading.tamper import RejectTampering  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
-    AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput, SaveAutoGrades)
+    AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, GetGrades, IgnorePattern,
+    LimitOutput, OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
+
+# Sanitize: nbgrader's steps, then answer cells that tamper with the tests are not run.
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata,
+    RejectTampering]
 
 c.Autograde.autograde_preprocessors = [
     ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
     AssignLatePenalties, CheckCellMetadata]
 c.Execute.timeout = c.ExecutePreprocessor.timeout
+c.Execute.startup_timeout = 180  # a loaded machine starts sandboxed kernels slowly
+
+# Feedback shows that hidden tests ran and what failed, never their source.
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
 
 # A student who deletes a test cell gets it back from the source at grading time.
 c.OverwriteCells.add_missing_cells = True

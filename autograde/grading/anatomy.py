@@ -28,13 +28,13 @@ def answer_ids(nb) -> list[str]:
     return [meta(c)["grade_id"] for c in nb.cells if is_answer(c)]
 
 
-def test_cells(nb) -> dict[str, object]:
+def scored_cells(nb) -> dict[str, object]:
     """``{grade_id: cell}`` of the autograded test cells, in notebook order."""
     return {meta(c)["grade_id"]: c for c in nb.cells if is_test(c)}
 
 
 def points(nb) -> dict[str, float]:
-    return {gid: float(meta(c).get("points", 0)) for gid, c in test_cells(nb).items()}
+    return {gid: float(meta(c).get("points", 0)) for gid, c in scored_cells(nb).items()}
 
 
 def is_question(exercise: str) -> bool:

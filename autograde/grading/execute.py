@@ -5,6 +5,8 @@ process killed for its memory): every exercise scores zero and the submission is
 ``ResilientExecute`` instead
 
 - marks the cell during which the kernel died with an error (so its tests score zero),
+- does the same after a ``MemoryError`` or a failed fork (a memory or fork bomb leaves the
+  kernel alive but unusable);
 - starts a fresh kernel, silently re-runs the cells above it (skipping any that killed the
   kernel), and carries on, so honest exercises still earn their points;
 - caps each cell's stored output (a student printing gigabytes must not bloat the
@@ -19,6 +21,9 @@ from nbclient.exceptions import DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
+# Errors after which the kernel is unusable for what follows: memory held by the traceback,
+# or a process table filled by forked children.
+POISONING_ERRORS = {"MemoryError", "BlockingIOError"}
 CRASH_MESSAGE = ("The kernel died while running this cell (os._exit, a crash, or a resource "
                  "limit of the grading sandbox). It was restarted and the cells above were re-run.")
 
@@ -40,10 +45,15 @@ class ResilientExecute(Execute):
             cell.outputs = [_error_output("DeadKernelError", CRASH_MESSAGE)]
             self.nb.cells[index] = cell
             self._restart(index)
+        else:
+            if _poisoned(cell):  # the kernel lives but its memory or process table is full
+                self._crashed.add(index)
+                self._restart(index + 1)
         self._cap_outputs(cell)
         return cell, resources
 
     def _restart(self, index: int) -> None:
+        """Fresh kernel; silently re-run the code cells before ``index`` that did not crash."""
         self._restarts += 1
         if self._restarts > self.max_restarts:
             raise DeadKernelError(f"the kernel died {self._restarts} times; giving up")
@@ -72,6 +82,11 @@ class ResilientExecute(Execute):
             for key, value in list(data.items()):
                 if isinstance(value, str) and len(value) > self.max_output_chars * 10:
                     data[key] = value[: self.max_output_chars] + "\n... [output cut]"
+
+
+def _poisoned(cell) -> bool:
+    return any(o.get("output_type") == "error" and o.get("ename") in POISONING_ERRORS
+               for o in cell.get("outputs", []))
 
 
 def _error_output(ename: str, evalue: str):

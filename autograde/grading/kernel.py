@@ -69,7 +69,7 @@ def _code(source: str, cell_id: str):
     return cell
 
 
-class TestKernel:
+class GradingKernel:
     """A kernel that has run a solution notebook and can re-run its test cells."""
 
     def __init__(self, notebook: Path, timeout: int = 240, graded: bool = True):

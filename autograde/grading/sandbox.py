@@ -13,7 +13,7 @@ It starts ``ipykernel`` under ``bwrap`` so that the kernel
   own notebook folder: not ``solutions/``, the gradebook, the nbgrader config or other
   students' submissions;
 - writes only to that copy and a private ``/tmp`` (both discarded afterwards);
-- runs as an unprivileged user with limits on address space, processes, CPU time and file
+- runs as an unprivileged, per-kernel user id with limits on address space, processes, CPU time and file
   size (``SANDBOX_LIMITS``, overridable through ``RNNCOURSE_SANDBOX_<NAME>`` variables).
 
 ``check()`` says whether the sandbox can start here (Linux with bwrap and user
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import os
-import pwd
 import resource
 import shutil
 import subprocess
@@ -32,7 +31,9 @@ import tempfile
 from pathlib import Path
 
 LIB = Path(__file__).resolve().parents[2] / "lib"
-SANDBOX_USER = "nobody"
+# Each kernel runs as its own unprivileged uid (no passwd entry needed), so that the
+# process limit of one sandbox (a fork bomb) never starves another grading in parallel.
+SANDBOX_UIDS = range(200_000, 300_000)
 SANDBOX_LIMITS = {  # name: (resource, default)
     "MEMORY_MB": (resource.RLIMIT_AS, 6144),     # address space; TensorFlow reserves ~2.7 GB
     "PROCESSES": (resource.RLIMIT_NPROC, 256),   # tasks incl. threads
@@ -143,20 +144,21 @@ def launch(connection_file: str) -> int:
         return 2
     sockets = str(Path(info["ip"]).parent)
     workdir = os.getcwd()
-    user = pwd.getpwnam(SANDBOX_USER)
+    uid = gid = SANDBOX_UIDS[os.getpid() % len(SANDBOX_UIDS)]
     with tempfile.TemporaryDirectory(prefix="rnncourse-sandbox-") as tmp:
+        # The notebook being graded (with its hidden tests restored) stays outside.
         scratch = Path(tmp) / "work"
         shutil.copytree(workdir, scratch, symlinks=False,
-                        ignore=shutil.ignore_patterns("*.db", "gradebook*"))
+                        ignore=shutil.ignore_patterns("*.ipynb", "*.db", "gradebook*", "timestamp.txt"))
         home = Path(tmp) / "home"
         _prepare_home(home)
         conn = Path(tmp) / "connection.json"
         shutil.copy(connection_file, conn)
         for path in [Path(tmp), conn, *scratch.rglob("*"), scratch, home, *home.rglob("*")]:
-            os.chown(path, user.pw_uid, user.pw_gid)
+            os.chown(path, uid, gid)
         os.chmod(tmp, 0o711)
-        os.chown(sockets, user.pw_uid, user.pw_gid)
-        argv = [sys.executable, "-c", STAGE2, str(user.pw_uid), str(user.pw_gid), str(conn)]
+        os.chown(sockets, uid, gid)
+        argv = [sys.executable, "-c", STAGE2, str(uid), str(gid), str(conn)]
         args = bwrap_command(argv, workdir, str(scratch), sockets, str(home), read_only=(str(conn),))
         proc = subprocess.Popen(args, preexec_fn=_set_limits(limits()))
         try:
@@ -195,10 +197,6 @@ def check() -> str | None:
         return f"the grading sandbox needs Linux (bubblewrap); this is {sys.platform}"
     if not shutil.which("bwrap"):
         return "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
-    try:
-        pwd.getpwnam(SANDBOX_USER)
-    except KeyError:
-        return f"there is no user {SANDBOX_USER!r} to run student code as"
     if os.geteuid() != 0 and os.environ.get("RNNCOURSE_SANDBOX_AS_USER") != "1":
         return "the sandbox switches to an unprivileged user and needs to start as root"
     probe = [shutil.which("bwrap"), *NAMESPACES, "--die-with-parent", "--ro-bind", "/", "/",

@@ -52,3 +52,13 @@ def test_mutant_header_names_the_exercise_first(tmp_path: Path):
 def test_strip_markers_keeps_the_solution_code():
     source = "def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n"
     assert strip_markers(source) == "def f():\n    return 1"
+
+
+def test_feedback_hides_hidden_test_blocks():
+    from grading.feedback import hide
+    source = ("T.assert_shape('f', f(x), (2,))\n### BEGIN HIDDEN TESTS\nsecret = 42\n"
+              "assert f(3) == secret\n### END HIDDEN TESTS\nprint('done')\n")
+    shown = hide(source)
+    assert "secret" not in shown and "42" not in shown
+    assert shown.startswith("T.assert_shape") and shown.endswith("print('done')\n")
+    assert "hidden tests ran here" in shown

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import ast
-import json
 
 import pytest
 from conftest import ASSIGNMENTS
 
 from grading import COURSE, SOLUTIONS, nbgrader_run
-from grading.anatomy import answer_ids, exercise_of, is_answer, is_question, is_test, meta, read, test_cells
+from grading.anatomy import answer_ids, exercise_of, is_answer, is_question, is_test, meta, read, scored_cells
 
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 NOTEBOOKS = [SOLUTIONS / a / f"{a}.ipynb" for a in ASSIGNMENTS] + \
@@ -42,23 +41,27 @@ def test_release_contains_no_solution_or_hidden_test(assignment):
     for marker in MARKERS:
         assert marker not in text, f"course/{assignment} contains {marker!r}"
     solution = read(SOLUTIONS / assignment / f"{assignment}.ipynb")
+    visible = {line for cell in solution.cells for line in _split(cell.source)[0]}
+    released = {line.strip() for cell in read(COURSE / assignment / f"{assignment}.ipynb").cells
+                for line in cell.source.splitlines()}
     for cell in solution.cells:
-        for block in _hidden_blocks(cell.source):
-            assert block not in text, f"hidden test text of {meta(cell).get('grade_id')} leaked"
+        for line in _split(cell.source)[1] - visible:
+            assert line not in released, \
+                f"hidden test or solution text of {meta(cell).get('grade_id')} leaked: {line!r}"
 
 
-def _hidden_blocks(source: str) -> list[str]:
-    out, inside, lines = [], False, []
+def _split(source: str) -> tuple[set[str], set[str]]:
+    """(visible lines, lines inside solution or hidden-test blocks), stripped, over 25 chars.
+    A line that is also visible elsewhere in the notebook (a shared helper call) is no secret."""
+    visible, secret, inside = set(), set(), False
     for line in source.splitlines():
         if "BEGIN HIDDEN TESTS" in line or "BEGIN SOLUTION" in line:
-            inside, lines = True, []
+            inside = True
         elif "END HIDDEN TESTS" in line or "END SOLUTION" in line:
             inside = False
-            body = [l.strip() for l in lines if len(l.strip()) > 25]
-            out += body
-        elif inside:
-            lines.append(line)
-    return [json.dumps(b)[1:-1] for b in out]
+        elif len(line.strip()) > 25:
+            (secret if inside else visible).add(line.strip())
+    return visible, secret
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
@@ -83,7 +86,7 @@ def test_cell_ids_are_present_unique_and_named_for_graded_cells(path):
 def test_every_test_cell_names_an_exercise_and_every_exercise_is_tested(assignment):
     nb = read(SOLUTIONS / assignment / f"{assignment}.ipynb")
     exercises = answer_ids(nb)
-    tests = test_cells(nb)
+    tests = scored_cells(nb)
     orphans = [t for t in tests if exercise_of(t, exercises) is None]
     assert not orphans, f"test cells not named test_<exercise>...: {orphans}"
     untested = [e for e in exercises if not any(exercise_of(t, exercises) == e for t in tests)]
@@ -94,7 +97,7 @@ def test_every_test_cell_names_an_exercise_and_every_exercise_is_tested(assignme
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_no_test_cell_ends_with_a_bare_number(assignment):
     nb = read(SOLUTIONS / assignment / f"{assignment}.ipynb")
-    for gid, cell in test_cells(nb).items():
+    for gid, cell in scored_cells(nb).items():
         body = ast.parse(cell.source).body
         last = body[-1] if body else None
         assert not (isinstance(last, ast.Expr) and isinstance(last.value, ast.Constant)

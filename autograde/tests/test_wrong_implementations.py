@@ -7,7 +7,7 @@ from conftest import ASSIGNMENTS
 
 from grading import MUTANTS, SOLUTIONS
 from grading.anatomy import answer_ids, is_question, read
-from grading.kernel import TestKernel, mutants_of
+from grading.kernel import GradingKernel, mutants_of
 
 CASES = [(a, m) for a in ASSIGNMENTS for m in mutants_of(MUTANTS / a)]
 
@@ -18,10 +18,10 @@ class OneKernelAtATime:
     def __init__(self):
         self.assignment, self.kernel = None, None
 
-    def get(self, assignment: str) -> TestKernel:
+    def get(self, assignment: str) -> GradingKernel:
         if assignment != self.assignment:
             self.close()
-            self.kernel = TestKernel(SOLUTIONS / assignment / f"{assignment}.ipynb").__enter__()
+            self.kernel = GradingKernel(SOLUTIONS / assignment / f"{assignment}.ipynb").__enter__()
             self.assignment = assignment
         return self.kernel
 

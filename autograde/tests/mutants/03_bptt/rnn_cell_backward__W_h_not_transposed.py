@@ -1,0 +1,11 @@
+# breaks: rnn_cell_backward rnn_backward train_char_rnn
+"""dh_prev computed with W_h instead of W_h.T."""
+import numpy as np
+
+
+def rnn_cell_backward(dh_next, cache):
+    x_t, h_prev, W_x, W_h, h_next = cache
+    if dh_next.shape != h_next.shape:
+        raise ValueError(f"dh_next {dh_next.shape} vs h_next {h_next.shape}")
+    da = dh_next * (1 - h_next ** 2)
+    return da @ W_x.T, da @ W_h, x_t.T @ da, h_prev.T @ da, da.sum(axis=0)

@@ -1,0 +1,13 @@
+# breaks: sample_with_temperature generate_text
+"""No check of the temperature: a negative one silently inverts the distribution."""
+import numpy as np
+
+
+def sample_with_temperature(logits, temperature, rng):
+    logits = np.asarray(logits, dtype=np.float64)
+    if temperature == 0:
+        return int(np.argmax(logits))
+    z = logits / temperature
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    return int(rng.choice(len(p), p=p))

@@ -1,0 +1,8 @@
+# breaks: split_input_target make_dataset
+"""Targets equal the inputs: no shift."""
+
+
+def split_input_target(ids):
+    if len(ids.shape) != 1 or (ids.shape[0] is not None and ids.shape[0] < 2):
+        raise ValueError(f"ids must be 1-D with at least 2 elements, got shape {tuple(ids.shape)}")
+    return ids[:-1], ids[:-1]
