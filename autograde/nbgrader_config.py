@@ -32,22 +32,26 @@ c.ExecutePreprocessor.timeout = int(os.environ.get("RNNCOURSE_CELL_TIMEOUT", 240
 c.ExecutePreprocessor.interrupt_on_timeout = True
 
 # Execution that survives a dying kernel and caps outputs (grading/execute.py).
+from grading.all_or_nothing import AllOrNothing  # noqa: E402
 from grading.execute import ResilientExecute  # noqa: E402
 from grading.feedback import HideHiddenTests  # noqa: E402
 from grading.tamper import RejectTampering  # noqa: E402
+from grading.unknown_cells import ForgetUnknownCells  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, GetGrades, IgnorePattern,
     LimitOutput, OverwriteCells, OverwriteKernelspec, SaveAutoGrades)
 
-# Sanitize: nbgrader's steps, then answer cells that tamper with the tests are not run.
+# Sanitize: nbgrader's steps, with cells under unknown grade ids made ordinary first (so the
+# real test cells are restored), then student cells that tamper with the tests are not run.
 c.Autograde.sanitize_preprocessors = [
-    ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata,
-    RejectTampering]
+    ClearOutput, DeduplicateIds, OverwriteKernelspec, ForgetUnknownCells, OverwriteCells,
+    CheckCellMetadata, RejectTampering]
 
+# Execute, then score: a value a test cell displays is never read as partial credit.
 c.Autograde.autograde_preprocessors = [
-    ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
-    AssignLatePenalties, CheckCellMetadata]
+    ResilientExecute, AllOrNothing, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 c.Execute.timeout = c.ExecutePreprocessor.timeout
 c.Execute.startup_timeout = 180  # a loaded machine starts sandboxed kernels slowly
 

@@ -7,8 +7,8 @@ process killed for its memory): every exercise scores zero and the submission is
 - marks the cell during which the kernel died with an error (so its tests score zero),
 - does the same after a ``MemoryError`` or a failed fork (a memory or fork bomb leaves the
   kernel alive but unusable);
-- starts a fresh kernel, silently re-runs the cells above it (skipping any that killed the
-  kernel), and carries on, so honest exercises still earn their points;
+- starts a fresh kernel, silently re-runs the cells above it (skipping any that crashed or
+  failed), and carries on, so honest exercises still earn their points;
 - caps each cell's stored output (a student printing gigabytes must not bloat the
   gradebook or the feedback).
 """
@@ -31,6 +31,7 @@ CRASH_MESSAGE = ("The kernel died while running this cell (os._exit, a crash, or
 class ResilientExecute(Execute):
     max_output_chars = Integer(20_000, help="characters kept per output of a cell").tag(config=True)
     max_restarts = Integer(3, help="kernel restarts per notebook before giving up").tag(config=True)
+    replay_timeout = Integer(180, help="seconds per cell when re-running cells after a restart").tag(config=True)
 
     def preprocess(self, nb, resources=None, km=None):
         self._crashed: set[int] = set()
@@ -53,24 +54,39 @@ class ResilientExecute(Execute):
         return cell, resources
 
     def _restart(self, index: int) -> None:
-        """Fresh kernel; silently re-run the code cells before ``index`` that did not crash."""
+        """Fresh kernel; silently re-run the code cells before ``index`` that ran cleanly.
+
+        Cells that crashed or failed the first time are skipped (they are the likely cause,
+        and an endless loop would only time out again). The re-runs get a generous timeout:
+        each finished once already, and right after a memory or fork bomb the machine may
+        be slow while the old sandbox is torn down.
+        """
         self._restarts += 1
         if self._restarts > self.max_restarts:
             raise DeadKernelError(f"the kernel died {self._restarts} times; giving up")
         self.log.warning("kernel died in cell %d; restarting and re-running the cells above", index)
         run_sync(self.km.restart_kernel)(now=True)
         self.wait_for_reply(self.kc.kernel_info())
-        for j, earlier in enumerate(self.nb.cells[:index]):
-            if earlier.cell_type != "code" or j in self._crashed:
-                continue
-            replay = copy.deepcopy(earlier)
-            try:
-                self.execute_cell(replay, j, store_history=False)
-            except DeadKernelError:
-                self._crashed.add(j)
-                run_sync(self.km.restart_kernel)(now=True)
-            finally:
-                self.nb.cells[j] = earlier  # keep the first run's outputs
+        timeout, self.timeout = self.timeout, max(self.timeout or 0, self.replay_timeout)
+        try:
+            for j, earlier in enumerate(self.nb.cells[:index]):
+                if earlier.cell_type != "code" or j in self._crashed or _errors(earlier):
+                    continue
+                self._replay(j, earlier)
+        finally:
+            self.timeout = timeout
+
+    def _replay(self, j: int, earlier) -> None:
+        replay = copy.deepcopy(earlier)
+        try:
+            self.execute_cell(replay, j, store_history=False)
+            if _errors(replay):
+                self.log.warning("re-running cell %d after the restart failed: %s", j, _errors(replay))
+        except DeadKernelError:
+            self._crashed.add(j)
+            run_sync(self.km.restart_kernel)(now=True)
+        finally:
+            self.nb.cells[j] = earlier  # keep the first run's outputs
 
     def _cap_outputs(self, cell) -> None:
         for output in cell.get("outputs", []):
@@ -82,6 +98,11 @@ class ResilientExecute(Execute):
             for key, value in list(data.items()):
                 if isinstance(value, str) and len(value) > self.max_output_chars * 10:
                     data[key] = value[: self.max_output_chars] + "\n... [output cut]"
+
+
+def _errors(cell) -> list[str]:
+    return [f"{o.get('ename')}: {o.get('evalue')}" for o in cell.get("outputs", [])
+            if o.get("output_type") == "error"]
 
 
 def _poisoned(cell) -> bool:

@@ -94,10 +94,11 @@ class GradingKernel:
             if cell.cell_type != "code":
                 continue
             self.client.execute_cell(cell, index)
-            if is_test(cell) and cell_failed(cell):
+            if is_test(cell) and (cell_failed(cell) or _yields_value(cell)):
                 gid = meta(cell)["grade_id"]
                 self.baseline.failed.add(gid)
-                self.baseline.messages[gid] = _last_error(cell)
+                self.baseline.messages[gid] = _last_error(cell) or \
+                    "the test cell ends in a value, which nbgrader reads as partial credit"
         return self
 
     def __exit__(self, *exc):
@@ -132,6 +133,10 @@ class GradingKernel:
 
     def exercise_of(self, test_id: str) -> str | None:
         return exercise_of(test_id, self.exercises)
+
+
+def _yields_value(cell) -> bool:
+    return any(o.get("output_type") == "execute_result" for o in cell.get("outputs", []))
 
 
 def _last_error(cell) -> str:

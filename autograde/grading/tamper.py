@@ -35,6 +35,18 @@ def _root_name(node) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
+def _assigned(targets):
+    """The places an assignment writes to, unpacking ``a, (b, c) = ...``; index expressions
+    (``out[np.arange(n), k] = 1``) are read, not written, and are not returned."""
+    for target in targets:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            yield from _assigned(target.elts)
+        elif isinstance(target, ast.Starred):
+            yield from _assigned([target.value])
+        else:
+            yield target
+
+
 def problems(source: str, module_names: set[str]) -> list[str]:
     """Reasons an answer cell tampers with the environment ([] if it does not).
 
@@ -57,17 +69,17 @@ def problems(source: str, module_names: set[str]) -> list[str]:
             top = node.module.split(".")[0]
             if top in FORBIDDEN_MODULES:
                 found.append(f"imports from {node.module}")
+            local_modules |= {alias.asname or alias.name for alias in node.names}
     for node in ast.walk(tree):
         targets = []
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         elif isinstance(node, ast.Delete):
             targets = node.targets
-        for target in targets:
-            for sub in ast.walk(target):
-                if isinstance(sub, (ast.Attribute, ast.Subscript)) and \
-                        _root_name(sub) in local_modules:
-                    found.append(f"changes {ast.unparse(sub)}")
+        for target in _assigned(targets):
+            if isinstance(target, (ast.Attribute, ast.Subscript)) and \
+                    _root_name(target) in local_modules:
+                found.append(f"changes {ast.unparse(target)}")
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id in FORBIDDEN_CALLS:
             found.append(f"calls {node.func.id}()")
@@ -106,7 +118,11 @@ def refusal(reasons: list[str]) -> str:
 
 
 class RejectTampering(NbGraderPreprocessor):
-    """Replace tampering answer cells by a ``raise`` before the notebook is executed."""
+    """Replace tampering student cells by a ``raise`` before the notebook is executed.
+
+    Runs after ``OverwriteCells``, so locked and test cells hold the instructor's source;
+    every other code cell (answer cells, and cells a student added) is student code.
+    """
 
     def preprocess(self, nb, resources):
         modules: set[str] = set()
@@ -114,12 +130,10 @@ class RejectTampering(NbGraderPreprocessor):
             if cell.cell_type != "code":
                 continue
             meta = cell.metadata.get("nbgrader", {})
-            is_answer = meta.get("solution") and not meta.get("grade")
-            if is_answer:
+            if not (meta.get("grade") or meta.get("locked")):
                 reasons = problems(cell.source, modules)
                 if reasons:
-                    self.log.warning("answer cell %s tampers: %s", meta.get("grade_id"), reasons)
+                    self.log.warning("cell %s tampers: %s", meta.get("grade_id", cell.get("id")), reasons)
                     cell.source = refusal(reasons)
-            else:
-                modules |= module_names_in(cell.source)
+            modules |= module_names_in(cell.source)
         return nb, resources

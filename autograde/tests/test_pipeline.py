@@ -62,3 +62,17 @@ def test_feedback_hides_hidden_test_blocks():
     assert "secret" not in shown and "42" not in shown
     assert shown.startswith("T.assert_shape") and shown.endswith("print('done')\n")
     assert "hidden tests ran here" in shown
+
+
+def test_test_cells_lose_their_displayed_values_and_answer_cells_keep_them():
+    import nbformat
+    from grading.all_or_nothing import AllOrNothing
+    value = nbformat.v4.new_output("execute_result", data={"text/plain": "5.0"}, execution_count=1)
+    printed = nbformat.v4.new_output("stream", name="stdout", text="hello\n")
+    test = nbformat.v4.new_code_cell("f(2)", outputs=[printed, value])
+    test.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "test_f", "points": 1}
+    answer = nbformat.v4.new_code_cell("f", outputs=[value])
+    answer.metadata["nbgrader"] = {"grade": False, "solution": True, "grade_id": "f"}
+    nb = nbformat.v4.new_notebook(cells=[answer, test])
+    out, _ = AllOrNothing().preprocess(nb, {})
+    assert out.cells[1].outputs == [printed] and out.cells[0].outputs == [value]

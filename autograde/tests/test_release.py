@@ -94,15 +94,22 @@ def test_every_test_cell_names_an_exercise_and_every_exercise_is_tested(assignme
     assert sum(1 for e in exercises if is_question(e)) >= 2, "at least two multiple-choice questions"
 
 
+RETURNS_A_VALUE = {"T.assert_numpy_only", "T.call_not_mutating", "T.assert_not_mutated"}
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_no_test_cell_ends_with_a_bare_number(assignment):
+def test_no_test_cell_ends_with_a_value(assignment):
+    """nbgrader reads a test cell's last value as partial credit (a bare number, or a helper
+    that returns the student's result): such cells must end in a statement."""
     nb = read(SOLUTIONS / assignment / f"{assignment}.ipynb")
     for gid, cell in scored_cells(nb).items():
         body = ast.parse(cell.source).body
-        last = body[-1] if body else None
-        assert not (isinstance(last, ast.Expr) and isinstance(last.value, ast.Constant)
-                    and isinstance(last.value.value, (int, float))), \
+        last = body[-1].value if body and isinstance(body[-1], ast.Expr) else None
+        assert not (isinstance(last, ast.Constant) and isinstance(last.value, (int, float))), \
             f"{gid} ends with a bare number, which nbgrader reads as partial credit"
+        assert not (isinstance(last, ast.Call) and ast.unparse(last.func) in RETURNS_A_VALUE), \
+            f"{gid} ends with {ast.unparse(last.func)}(...), which returns the student's result: " \
+            "assign it (_ = ...)"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

@@ -1,4 +1,4 @@
-"""The sanitize step that refuses answer cells tampering with the grading environment."""
+"""The sanitize steps that refuse tampering student cells and forget unknown grade ids."""
 import pytest
 
 from grading.tamper import module_names_in, problems
@@ -21,6 +21,8 @@ MODULES = {"np", "T", "numpy"}
     "import gc",
     "from ctypes import pythonapi",
     "np.testing.__dict__['assert_allclose'] = None",
+    "from rnncourse import testing\ntesting.assert_close = lambda *a, **k: None",
+    "from numpy import testing as nt\nnt.assert_allclose, x = None, 1",
 ])
 def test_tampering_answers_are_refused(source):
     assert problems(source, MODULES)
@@ -33,6 +35,8 @@ def test_tampering_answers_are_refused(source):
     "def build(cell):\n    import keras\n    return getattr(keras.layers, 'LSTM')(4)",
     "class Cell:\n    def __init__(self):\n        self.W = np.ones(3)",
     "def f(x)\n    syntax error is not tampering",
+    "def f(x, k):\n    out = np.zeros((len(k), 3))\n    out[np.arange(len(k)), k] = 1\n    return out",
+    "a, (b, c) = np.zeros(2), (1, 2)",
 ])
 def test_honest_answers_pass(source):
     assert problems(source, MODULES) == []
@@ -40,3 +44,34 @@ def test_honest_answers_pass(source):
 
 def test_module_names_are_read_from_imports():
     assert module_names_in("import numpy as np\nfrom rnncourse import testing as T\nimport os.path") == {"np", "T", "os"}
+
+
+def _code(source, **nbgrader):
+    import nbformat
+    cell = nbformat.v4.new_code_cell(source)
+    if nbgrader:
+        cell.metadata["nbgrader"] = nbgrader
+    return cell
+
+
+def test_student_added_cells_are_checked_and_instructor_cells_are_not():
+    import nbformat
+    from grading.tamper import RejectTampering
+    nb = nbformat.v4.new_notebook(cells=[
+        _code("import numpy as np", locked=True, grade_id="setup"),
+        _code("np.testing.assert_allclose = print"),                      # added by the student
+        _code("def f(x):\n    return x", solution=True, grade=False, grade_id="f"),
+        _code("np.testing.assert_allclose(f(1), 1)", grade=True, locked=True, grade_id="test_f")])
+    out, _ = RejectTampering().preprocess(nb, {})
+    assert out.cells[1].source.startswith("raise RuntimeError")
+    assert [c.source for c in out.cells[2:]] == ["def f(x):\n    return x", "np.testing.assert_allclose(f(1), 1)"]
+
+
+def test_cells_under_unknown_grade_ids_become_ordinary_cells():
+    import nbformat
+    from grading.unknown_cells import forget_unknown
+    nb = nbformat.v4.new_notebook(cells=[
+        _code("x = 1", grade=True, grade_id="renamed_test_f", points=1),
+        _code("def f(): pass", solution=True, grade=False, grade_id="f")])
+    assert forget_unknown(nb, {"f", "test_f"}) == ["renamed_test_f"]
+    assert "nbgrader" not in nb.cells[0].metadata and nb.cells[1].metadata["nbgrader"]["grade_id"] == "f"
