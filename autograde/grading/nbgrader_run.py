@@ -17,36 +17,69 @@ from . import AUTOGRADE
 BIN = Path(sys.executable).parent
 
 
-def nbgrader_env(root: Path | None = None, release: Path | None = None) -> dict:
+def course_root() -> Path:
+    """The instructor's course root: ``RNNCOURSE_GRADING_ROOT``, else ``autograde/``."""
+    return Path(os.environ.get("RNNCOURSE_GRADING_ROOT") or AUTOGRADE)
+
+
+def with_driver(url: str) -> str:
+    """``url`` naming the PostgreSQL driver the course installs (psycopg2): SQLAlchemy 2.1
+    reads a bare ``postgresql://`` as psycopg 3. Other URLs unchanged."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg2://" + url[len(prefix):]
+    return url
+
+
+def gradebook_url(root: Path | None = None) -> str:
+    """The gradebook of a course root, as an SQLAlchemy URL.
+
+    The instructor's root (``root`` None or ``course_root()``) honours ``RNNCOURSE_DB_URL``
+    (e.g. ``postgresql://user:pw@host/db``) like ``nbgrader_config.py`` does; any other
+    root (a scratch root of the tests or the bench) has its own ``<root>/gradebook.db``.
+    """
+    is_instructors = root is None or Path(root).resolve() == course_root().resolve()
+    if is_instructors and os.environ.get("RNNCOURSE_DB_URL"):
+        return with_driver(os.environ["RNNCOURSE_DB_URL"])
+    return "sqlite:///" + str(Path(root if root is not None else course_root()) / "gradebook.db")
+
+
+def nbgrader_env(root: Path | None = None, release: Path | None = None,
+                 db_url: str | None = None) -> dict:
     """Environment for nbgrader: the venv's bin on PATH (nbgrader calls alembic), and the
-    course root / release folder when they differ from the instructor's."""
+    course root / release folder / gradebook when they differ from the instructor's."""
     env = dict(os.environ)
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     env.pop("NBGRADER_EXECUTION", None)
+    if env.get("RNNCOURSE_DB_URL"):
+        env["RNNCOURSE_DB_URL"] = with_driver(env["RNNCOURSE_DB_URL"])
     if root is not None:
         env["RNNCOURSE_GRADING_ROOT"] = str(root)
-        env["RNNCOURSE_DB_URL"] = "sqlite:///" + str(Path(root) / "gradebook.db")
+        env["RNNCOURSE_DB_URL"] = gradebook_url(root)
+    if db_url is not None:
+        env["RNNCOURSE_DB_URL"] = with_driver(db_url)
     if release is not None:
         env["RNNCOURSE_RELEASE_DIR"] = str(release)
     return env
 
 
 def nbgrader(*args: str, root: Path | None = None, release: Path | None = None,
-             check: bool = True) -> subprocess.CompletedProcess:
+             check: bool = True, db_url: str | None = None) -> subprocess.CompletedProcess:
     """Run ``nbgrader ARGS`` with the course config (cwd ``autograde/``)."""
     proc = subprocess.run([str(BIN / "nbgrader"), *args], cwd=AUTOGRADE,
-                          env=nbgrader_env(root, release), capture_output=True, text=True)
+                          env=nbgrader_env(root, release, db_url), capture_output=True, text=True)
     if check and proc.returncode != 0:
         raise RuntimeError(f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n"
                            f"{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     return proc
 
 
-def release(assignment: str, root: Path | None = None, release_dir: Path | None = None):
+def release(assignment: str, root: Path | None = None, release_dir: Path | None = None,
+            db_url: str | None = None):
     """``nbgrader generate_assignment``: solutions/ -> release folder, and register it."""
     return nbgrader("generate_assignment", assignment, "--force", "--create",
-                    root=root, release=release_dir)
+                    root=root, release=release_dir, db_url=db_url)
 
 
 def submit(root: Path, student: str, assignment: str, nb, timestamp: str = "2026-01-01 00:00:00 UTC") -> Path:
@@ -70,11 +103,12 @@ def autograde(assignment: str, root: Path, student: str | None = None):
     return nbgrader(*args, root=root)
 
 
-def scores(root: Path, assignment: str) -> dict[str, dict[str, float]]:
-    """``{student: {grade_id: score}}`` of autograded test cells, read from the gradebook."""
+def scores(root: Path | None, assignment: str, db_url: str | None = None) -> dict[str, dict[str, float]]:
+    """``{student: {grade_id: score}}`` of autograded test cells, read from the gradebook
+    (``db_url``, else the root's: see ``gradebook_url``)."""
     from nbgrader.api import Gradebook
     out: dict[str, dict[str, float]] = {}
-    with Gradebook("sqlite:///" + str(Path(root) / "gradebook.db")) as gb:
+    with Gradebook(with_driver(db_url or gradebook_url(root)), course_id="rnncourse") as gb:
         for sub in gb.assignment_submissions(assignment):
             grades = {}
             for nb in sub.notebooks:

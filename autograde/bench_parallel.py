@@ -1,0 +1,257 @@
+"""Class-scale grading: plain sequential nbgrader against the parallel pipeline.
+
+Builds ``--submissions`` (default 40) submissions of one light numpy assignment: correct
+ones, partly wrong ones (wrong implementations from autograde/tests/mutants/), blank
+releases and broken files (invalid JSON, empty). They are graded twice, each time in a
+fresh course root with its own gradebook:
+
+- sequential  ``nbgrader autograde <a> --force --create``: one process, one student after
+              the other (what nbgrader does out of the box);
+- parallel    ``grading.parallel.grade_all``: what ``make autograde`` runs, ``--workers``
+              nbgrader processes at a time (default one per core).
+
+Both must give exactly the same score for every student and test cell (exit code 1
+otherwise). Printed: seconds, submissions per second, the throughput ratio (target
+>= 1.7 on 2 cores), seconds per submission beside the floor (a kernel starting and
+importing numpy: a one-cell notebook run by nbconvert) and nbgrader's own start-up.
+
+    python autograde/bench_parallel.py [--submissions 40] [--workers N] [--repeat 2] [--split]
+        [--assignment 01_sequential_data] [--min-ratio 1.7] [--json out.json] [--keep]
+
+On a shared machine use ``--repeat 2`` or more: the modes alternate and the best run of
+each is compared, so that other work weighs on both alike.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from grading import AUTOGRADE, MUTANTS, nbgrader_run, parallel, submissions  # noqa: E402
+from grading.kernel import mutants_of  # noqa: E402
+from grading.measure import measure  # noqa: E402
+
+ASSIGNMENT = "01_sequential_data"
+TARGET_RATIO = 1.7
+BROKEN = {"invalid-json": '{"cells": [{"cell_type": "code", "source": ', "empty": ""}
+
+
+def submission_kinds(n: int) -> list[str]:
+    """A fixed mix for ``n`` students: per 10, 4 correct, 4 partly wrong, 1 blank, 1 broken."""
+    pattern = ["correct", "wrong", "correct", "wrong", "correct", "wrong", "blank",
+               "correct", "wrong", "broken"]
+    return [pattern[i % len(pattern)] for i in range(n)]
+
+
+def build_submissions(assignment: str, release: Path, n: int) -> dict[str, object]:
+    """``{student: notebook or raw text}``; wrong ones get one or two mutants each."""
+    mutants = mutants_of(MUTANTS / assignment)
+    out, wrong, broken = {}, 0, 0
+    for i, kind in enumerate(submission_kinds(n)):
+        student = f"s{i:03d}-{kind}"
+        if kind == "correct":
+            out[student] = submissions.filled(assignment, course=release)
+        elif kind == "blank":
+            out[student] = submissions.blank(assignment, course=release)
+        elif kind == "broken":
+            out[student] = list(BROKEN.values())[broken % len(BROKEN)]
+            broken += 1
+        else:
+            picks = [mutants[(3 * wrong) % len(mutants)]]
+            if wrong % 2:  # every other one gets a second, different exercise wrong too
+                other = [m for m in mutants if m.exercise != picks[0].exercise]
+                picks.append(other[(5 * wrong) % len(other)])
+            out[student] = submissions.filled(
+                assignment, {m.exercise: m.source for m in picks}, course=release)
+            wrong += 1
+    return out
+
+
+def floor_seconds(folder: Path, repeat: int = 3) -> float:
+    """Median seconds of nbconvert executing ``setup(); import numpy`` (a kernel's floor)."""
+    import nbformat
+    source = "from rnncourse.notebook import setup\nsetup(seed=0)\nimport numpy"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / "floor.ipynb"
+    nbformat.write(nb, str(path))
+    cmd = [str(nbgrader_run.BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
+           "--stdout", str(path)]
+    runs = [measure(cmd, env=nbgrader_run.nbgrader_env(), cwd=str(folder))["seconds"]
+            for _ in range(repeat)]
+    return statistics.median(runs)
+
+
+def nbgrader_startup_seconds(assignment: str, root: Path) -> float:
+    """Seconds of an ``nbgrader autograde`` that finds nothing to grade: import, config,
+    sandbox check; what every per-student process pays on top of the grading itself."""
+    start = time.perf_counter()
+    nbgrader_run.nbgrader("autograde", assignment, "--force", "--student=nobody-at-all",
+                          root=root, check=False)
+    return time.perf_counter() - start
+
+
+def prepare(assignment: str, root: Path, release: Path, notebooks: dict | None = None,
+            n: int = 40) -> dict:
+    """Register ``assignment`` in a fresh root; build (unless given) and place ``n`` submissions."""
+    root.mkdir(parents=True)
+    nbgrader_run.release(assignment, root=root, release_dir=release)
+    notebooks = notebooks or build_submissions(assignment, release, n)
+    for student, nb in notebooks.items():
+        nbgrader_run.submit(root, student, assignment, nb)
+    return notebooks
+
+
+def run_sequential(assignment: str, root: Path) -> float:
+    """Seconds of plain ``nbgrader autograde --create`` (it creates students and submissions)."""
+    start = time.perf_counter()
+    nbgrader_run.nbgrader("autograde", assignment, "--force", "--create", root=root, check=False)
+    return time.perf_counter() - start
+
+
+def run_parallel(assignment: str, root: Path, students: list[str], workers: int):
+    """Seconds (students and submissions created up front included) and results of the
+    parallel pipeline."""
+    start = time.perf_counter()
+    parallel.create_students(parallel.busy_url(nbgrader_run.gradebook_url(root)), students, assignment)
+    results = parallel.grade_all(assignment, students, workers=workers, root=root)
+    return time.perf_counter() - start, results
+
+
+def differences(a: dict, b: dict) -> list[str]:
+    """Where two ``{student: {grade_id: score}}`` tables disagree."""
+    out = []
+    for student in sorted(set(a) | set(b)):
+        x, y = a.get(student), b.get(student)
+        if x != y:
+            cells = sorted(g for g in set(x or {}) | set(y or {}) if (x or {}).get(g) != (y or {}).get(g))
+            out.append(f"{student}: " + ", ".join(
+                f"{g} {(x or {}).get(g)} vs {(y or {}).get(g)}" for g in cells[:5]))
+    return out
+
+
+def run_split(assignment: str, tmp: Path, notebooks: dict, workers: int) -> float:
+    """Seconds for ``workers`` plain sequential nbgrader runs at once, each on its share of
+    the class in its own course root: what this machine allows without per-student
+    processes (the ceiling of any parallel grading here)."""
+    students = sorted(notebooks)
+    procs = []
+    for w in range(workers):
+        root = tmp / f"split{w}"
+        prepare(assignment, root, tmp / f"release-split{w}",
+                {s: notebooks[s] for s in students[w::workers]})
+    start = time.perf_counter()
+    for w in range(workers):
+        procs.append(subprocess.Popen(
+            [str(nbgrader_run.BIN / "nbgrader"), "autograde", assignment, "--force", "--create"],
+            cwd=AUTOGRADE, env=nbgrader_run.nbgrader_env(tmp / f"split{w}"),
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    for proc in procs:
+        proc.wait()
+    return time.perf_counter() - start
+
+
+def timed_rounds(a: str, tmp: Path, students: list[str], workers: int, repeat: int) -> dict:
+    """Grade ``repeat`` times in each mode, alternating which goes first (other work on the
+    machine then weighs on both alike); each run regrades with ``--force``. Per mode: a
+    list of ``{"seconds", "load"}`` runs; plus the parallel results and any score mismatch."""
+    runs = {"sequential": [], "parallel": []}
+    out = {"results": None, "diff": []}
+    for r in range(repeat):
+        for mode in (("sequential", "parallel") if r % 2 == 0 else ("parallel", "sequential")):
+            load = os.getloadavg()[0]
+            print(f"round {r + 1}/{repeat}: {mode} ...", flush=True)
+            if mode == "sequential":
+                seconds = run_sequential(a, tmp / "sequential")
+            else:
+                seconds, out["results"] = run_parallel(a, tmp / "parallel", students, workers)
+            runs[mode].append({"seconds": round(seconds, 2), "load": round(load, 2)})
+            print(f"  {seconds:.1f} s (load average {load:.2f} before)", flush=True)
+        out["diff"] += differences(nbgrader_run.scores(tmp / "sequential", a),
+                                   nbgrader_run.scores(tmp / "parallel", a))
+    return {**out, "runs": runs}
+
+
+def report(n: int, workers: int, runs: dict, floor: float, startup: float, results) -> dict:
+    """Print the comparison (best run of each mode) and return it as numbers."""
+    seq_s = min(r["seconds"] for r in runs["sequential"])
+    par_s = min(r["seconds"] for r in runs["parallel"])
+    ratio = seq_s / par_s
+    per_student = statistics.mean(r.seconds for r in results)
+    print(f"\n{'grading':<12}{'workers':>8}{'seconds':>10}{'subm/s':>9}{'s/subm':>9}   all runs (s)")
+    for name, w, s in (("sequential", 1, seq_s), ("parallel", workers, par_s)):
+        every = ", ".join(f"{r['seconds']:.1f}" for r in runs[name])
+        print(f"{name:<12}{w:>8}{s:>10.1f}{n / s:>9.2f}{s / n:>9.2f}   {every}")
+    print(f"throughput ratio parallel/sequential: {ratio:.2f}x "
+          f"(target >= {TARGET_RATIO}x on 2 cores: {'met' if ratio >= TARGET_RATIO else 'NOT met'})")
+    print(f"seconds per submission: sequential {seq_s / n:.2f}, parallel {par_s / n:.2f}; floor "
+          f"(kernel start + setup() + numpy, one nbconvert run) {floor:.2f}; nbgrader start-up "
+          f"{startup:.2f}; one student's nbgrader process in the pool {per_student:.2f}")
+    loads = [r["load"] for mode in runs.values() for r in mode]
+    print(f"cores: {parallel.default_workers({})}; load average at the start of the runs: "
+          f"{min(loads):.2f}-{max(loads):.2f} (anything above 0 is other work slowing the runs)")
+    return {"submissions": n, "workers": workers, "sequential_s": seq_s, "parallel_s": par_s,
+            "ratio": round(ratio, 3), "floor_s": floor, "nbgrader_startup_s": round(startup, 2),
+            "per_student_process_s": round(per_student, 2), "runs": runs,
+            "retried": sum(r.attempts > 1 for r in results), "failed": sum(not r.ok for r in results)}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--assignment", default=ASSIGNMENT)
+    parser.add_argument("--submissions", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=None, help="default: one per core")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each mode, alternating; the best of each is compared")
+    parser.add_argument("--split", action="store_true",
+                        help="also time N plain nbgrader runs at once on N shares of the class "
+                             "(the machine's ceiling for parallel grading)")
+    parser.add_argument("--min-ratio", type=float, default=0.0,
+                        help="exit 1 if the throughput ratio is below this (default: report only)")
+    parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch course roots")
+    args = parser.parse_args(argv)
+    workers = args.workers or parallel.default_workers()
+    # Some wrong submissions (build_vocab__unsorted_set) pass or fail by the order of a set
+    # of strings, i.e. by the kernel's hash seed: fix it so that both runs can agree.
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    tmp = Path(tempfile.mkdtemp(prefix="rnncourse-benchpar-"))
+    try:
+        a = args.assignment
+        notebooks = prepare(a, tmp / "sequential", tmp / "release-seq", n=args.submissions)
+        prepare(a, tmp / "parallel", tmp / "release-par", notebooks)
+        kinds = {k: sum(s.endswith(k) for s in notebooks) for k in ("correct", "wrong", "blank", "broken")}
+        print(f"{a}: {len(notebooks)} submissions {kinds}, {workers} worker(s); scratch {tmp}", flush=True)
+        floor = floor_seconds(tmp)
+        startup = nbgrader_startup_seconds(a, tmp / "sequential")
+        timed = timed_rounds(a, tmp, sorted(notebooks), workers, max(1, args.repeat))
+        numbers = report(len(notebooks), workers, timed["runs"], floor, startup, timed["results"])
+        if args.split:
+            load = os.getloadavg()[0]
+            split_s = run_split(a, tmp, notebooks, workers)
+            numbers["split_s"] = round(split_s, 2)
+            print(f"ceiling: {workers} plain nbgrader runs at once on shares of the class: "
+                  f"{split_s:.1f} s, {numbers['sequential_s'] / split_s:.2f}x the sequential run "
+                  f"(load average {load:.2f} before)")
+        numbers["same_scores"] = not timed["diff"]
+        print("scores: identical for every student and test cell" if not timed["diff"] else
+              "scores DIFFER:\n  " + "\n  ".join(timed["diff"]))
+        if args.json:
+            args.json.write_text(json.dumps(numbers, indent=1))
+        return 1 if timed["diff"] or numbers["ratio"] < args.min_ratio else 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
