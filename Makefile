@@ -4,6 +4,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_PARALLEL_ARGS ?= --repeat 2
 export PATH := $(abspath $(BIN)):$(PATH)
 export TF_CPP_MIN_LOG_LEVEL := 3
 
@@ -36,9 +37,10 @@ test-fast: $(STAMP)
 release: $(STAMP)
 	$(BIN)/python autograde/pipeline.py release
 
-## Grade every submission in autograde/submitted/<student>/<assignment>/.
+## Grade every submission in autograde/submitted/<student>/<assignment>/, in parallel
+## (AUTOGRADE_ARGS="--workers 4" or "--shard 1/3" for one of three machines).
 autograde: $(STAMP)
-	RNNCOURSE_UNSANDBOXED=$(UNSANDBOXED) $(BIN)/python autograde/pipeline.py autograde
+	RNNCOURSE_UNSANDBOXED=$(UNSANDBOXED) $(BIN)/python autograde/pipeline.py autograde $(AUTOGRADE_ARGS)
 
 ## HTML feedback in autograde/feedback/<student>/<assignment>/.
 feedback: $(STAMP)
@@ -51,6 +53,7 @@ grades: $(STAMP)
 ## Seconds and peak memory per notebook and per graded submission.
 bench: $(STAMP)
 	$(BIN)/python autograde/bench.py $(BENCH_ARGS)
+	$(BIN)/python autograde/bench_parallel.py $(BENCH_PARALLEL_ARGS)
 
 ## Check one assignment end to end while writing it: make check NB=02_rnn_forward
 check: $(STAMP)

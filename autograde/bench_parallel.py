@@ -11,9 +11,12 @@ fresh course root with its own gradebook:
               nbgrader processes at a time (default one per core).
 
 Both must give exactly the same score for every student and test cell (exit code 1
-otherwise). Printed: seconds, submissions per second, the throughput ratio (target
+otherwise; PYTHONHASHSEED is fixed for both, as one wrong implementation depends on the
+order of a set). Printed: seconds, submissions per second, the throughput ratio (target
 >= 1.7 on 2 cores), seconds per submission beside the floor (a kernel starting and
 importing numpy: a one-cell notebook run by nbconvert) and nbgrader's own start-up.
+``--split`` also times N plain nbgrader runs at once, each on a share of the class in its
+own root: the ceiling this machine allows any parallel grading.
 
     python autograde/bench_parallel.py [--submissions 40] [--workers N] [--repeat 2] [--split]
         [--assignment 01_sequential_data] [--min-ratio 1.7] [--json out.json] [--keep]

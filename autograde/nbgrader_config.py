@@ -22,9 +22,17 @@ c.CourseDirectory.course_id = "rnncourse"
 c.CourseDirectory.source_directory = os.path.join(os.path.dirname(HERE), "solutions")
 c.CourseDirectory.release_directory = os.environ.get(
     "RNNCOURSE_RELEASE_DIR", os.path.join(os.path.dirname(HERE), "course"))
-c.CourseDirectory.db_url = os.environ.get(
-    "RNNCOURSE_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db"))
+from grading.nbgrader_run import with_driver  # noqa: E402
+
+# RNNCOURSE_DB_URL selects another gradebook, e.g. a PostgreSQL server shared by several
+# grading machines (README, "Several machines, one gradebook").
+c.CourseDirectory.db_url = with_driver(os.environ.get(
+    "RNNCOURSE_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")))
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "*.egg-info"]
+
+# The same submission always gets the same score: a student's code whose result depends on
+# set or dict order of strings (list(set(text))) must not pass or fail by the hash seed.
+os.environ.setdefault("PYTHONHASHSEED", "0")
 
 # Training cells may take longer than nbgrader's default of 30 s per cell; a whole notebook
 # must still finish within the spec's 60 s budget (checked by `make bench`).
