@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 from conftest import ASSIGNMENTS
 
+from grading import MUTANTS, nbgrader_run, submissions
 from grading.anatomy import exercise_of
+from grading.kernel import load_mutant
 
 pytestmark = pytest.mark.slow
 
@@ -35,3 +37,19 @@ def test_sampled_wrong_submissions_lose_points_only_on_what_they_break(graded, a
         stray = {gid for gid in lost if exercise_of(gid, g.exercises) not in mutant.breaks}
         assert hit, f"{mutant.name} ({mutant.description}) keeps full marks on {mutant.exercise}"
         assert not stray, f"{mutant.name} also loses points on {sorted(stray)}"
+
+
+def test_grading_the_same_submissions_twice_gives_identical_scores(graded):
+    """Regrading changes nothing, also for code whose result depends on string hashing
+    (``list(set(text))`` is ordered by the hash seed, which grading fixes)."""
+    assignment = "01_sequential_data"
+    g = graded(assignment)
+    hashy = load_mutant(MUTANTS / assignment / "build_vocab__unsorted_set.py")
+    nb = submissions.filled(assignment, {hashy.exercise: hashy.source}, course=g.release)
+    nbgrader_run.submit(g.root, "hash-order", assignment, nb)
+    nbgrader_run.autograde(assignment, g.root, student="hash-order")
+    first = nbgrader_run.scores(g.root, assignment)
+    for _ in range(2):
+        nbgrader_run.autograde(assignment, g.root)
+        assert nbgrader_run.scores(g.root, assignment) == first
+    assert {s: first[s] for s in g.scores} == g.scores
