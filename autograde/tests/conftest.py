@@ -10,9 +10,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from grading import MUTANTS, assignments, nbgrader_run, submissions  # noqa: E402
+from grading import MUTANTS, SOLUTIONS, assignments, nbgrader_run, submissions  # noqa: E402
 from grading.anatomy import answer_ids, is_question, points  # noqa: E402
-from grading.kernel import mutants_of  # noqa: E402
+from grading.kernel import GradingKernel, mutants_of  # noqa: E402
 
 ASSIGNMENTS = assignments()
 
@@ -70,6 +70,33 @@ def graded(workdir):
             _graded[assignment] = GradedAssignment(assignment, workdir / assignment)
         return _graded[assignment]
     return get
+
+
+class OneKernelAtATime:
+    """Keeps the kernel of the current notebook; starting another closes it (memory)."""
+
+    def __init__(self):
+        self.assignment, self.kernel = None, None
+
+    def get(self, assignment: str) -> GradingKernel:
+        if assignment != self.assignment:
+            self.close()
+            self.kernel = GradingKernel(SOLUTIONS / assignment / f"{assignment}.ipynb").__enter__()
+            self.assignment = assignment
+        return self.kernel
+
+    def close(self):
+        if self.kernel is not None:
+            self.kernel.__exit__(None, None, None)
+        self.assignment, self.kernel = None, None
+
+
+@pytest.fixture(scope="module")
+def kernels():
+    """One solution kernel per notebook, shared by a test module (see grading.kernel)."""
+    holder = OneKernelAtATime()
+    yield holder
+    holder.close()
 
 
 def pytest_configure(config):

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ASSIGNMENTS
-from test_wrong_implementations import OneKernelAtATime
 
 from grading import SOLUTIONS
 from grading.anatomy import answer_ids, is_question, meta, read
@@ -74,13 +73,6 @@ def rounds_of(assignment: str) -> list[dict[str, RightImplementation]]:
 
 
 ROUNDS = [(a, k, r) for a in ASSIGNMENTS for k, r in enumerate(rounds_of(a))]
-
-
-@pytest.fixture(scope="module")
-def kernels():
-    holder = OneKernelAtATime()
-    yield holder
-    holder.close()
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

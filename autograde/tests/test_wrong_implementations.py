@@ -7,35 +7,9 @@ from conftest import ASSIGNMENTS
 
 from grading import MUTANTS, SOLUTIONS
 from grading.anatomy import answer_ids, is_question, read
-from grading.kernel import GradingKernel, mutants_of
+from grading.kernel import mutants_of
 
 CASES = [(a, m) for a in ASSIGNMENTS for m in mutants_of(MUTANTS / a)]
-
-
-class OneKernelAtATime:
-    """Keeps the kernel of the current notebook; starting another closes it (memory)."""
-
-    def __init__(self):
-        self.assignment, self.kernel = None, None
-
-    def get(self, assignment: str) -> GradingKernel:
-        if assignment != self.assignment:
-            self.close()
-            self.kernel = GradingKernel(SOLUTIONS / assignment / f"{assignment}.ipynb").__enter__()
-            self.assignment = assignment
-        return self.kernel
-
-    def close(self):
-        if self.kernel is not None:
-            self.kernel.__exit__(None, None, None)
-        self.assignment, self.kernel = None, None
-
-
-@pytest.fixture(scope="module")
-def kernels():
-    holder = OneKernelAtATime()
-    yield holder
-    holder.close()
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
