@@ -7,6 +7,9 @@ Used the same way in every notebook::
     print(rel_error(dx, dx_num))   # ~1e-9 in float64 when dx is right
 
 Work in float64: float32 round-off alone gives relative errors near 1e-3.
+
+The functions set ``__tracebackhide__`` (honoured by IPython and pytest), so an error in
+the function being differentiated shows the test line and that function, not these frames.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ def rel_error(x, y, eps: float = 1e-8) -> float:
 
     x, y: arrays of one shape (scalars allowed). Raises ``ValueError`` if shapes differ.
     """
+    __tracebackhide__ = True  # IPython and pytest: tracebacks skip this frame
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     if x.shape != y.shape:
@@ -36,6 +40,7 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray,
     f: called with ``x`` (modified in place, then restored) and returns a float.
     x: array of any shape, float64 recommended. Returns an array shaped like ``x``.
     """
+    __tracebackhide__ = True  # IPython and pytest: tracebacks skip this frame
     x = _check_float_array(x)
     grad = np.zeros_like(x, dtype=np.float64)
     it = np.nditer(x, flags=["multi_index"], op_flags=["readwrite"])
@@ -59,9 +64,11 @@ def numerical_gradient_array(f: Callable[[np.ndarray], np.ndarray], x: np.ndarra
     f: maps ``x`` to an array shaped like ``dout``. x: any shape. dout: upstream gradient.
     Returns an array shaped like ``x``.
     """
+    __tracebackhide__ = True  # IPython and pytest: tracebacks skip this frame
     dout = np.asarray(dout, dtype=np.float64)
 
     def scalar(z):
+        __tracebackhide__ = True  # IPython and pytest: tracebacks skip this frame
         out = np.asarray(f(z), dtype=np.float64)
         if out.shape != dout.shape:
             raise ValueError(f"numerical_gradient_array: f(x) has shape {out.shape}, "
@@ -72,6 +79,7 @@ def numerical_gradient_array(f: Callable[[np.ndarray], np.ndarray], x: np.ndarra
 
 
 def _check_float_array(x) -> np.ndarray:
+    __tracebackhide__ = True  # IPython and pytest: tracebacks skip this frame
     if not isinstance(x, np.ndarray) or not np.issubdtype(x.dtype, np.floating):
         raise ValueError("numerical_gradient: x must be a float numpy array (it is perturbed "
                          f"in place), got {type(x).__name__}"

@@ -9,6 +9,10 @@ value appears in the message (feedback must not leak hidden answers).
     h, _ = rnn_cell_forward(x, h0, W_x, W_h, b)
     T.assert_close("rnn_cell_forward", h, expected,
                    hints={"check the orientation of W_h (use h_prev @ W_h)": wrong})
+
+The helpers set ``__tracebackhide__`` (honoured by IPython and pytest): a failing test's
+traceback ends at the test line and the message, not inside this module, while frames of
+the student's own code (called through a helper) are still shown.
 """
 from __future__ import annotations
 
@@ -27,11 +31,15 @@ __all__ = [
 
 
 def _fail(name: str, message: str) -> None:
+    # IPython always prints the innermost frame, so a student sees these lines: keep them plain.
+    __tracebackhide__ = True
+    # A check in the test cell failed; the message below says what was wrong.
     raise AssertionError(f"[{name}] {message}")
 
 
 def _as_array(name: str, what: str, value) -> np.ndarray:
     """Accept numpy arrays (and numpy scalars) only: no lists, no look-alike objects."""
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     if isinstance(value, np.generic):
         value = np.asarray(value)
     if type(value) is not np.ndarray:  # noqa: E721 (subclasses could override comparisons)
@@ -41,6 +49,7 @@ def _as_array(name: str, what: str, value) -> np.ndarray:
 
 def assert_shape(name: str, actual, expected_shape: tuple, what: str = "result") -> None:
     """``actual`` is a numpy array of shape ``expected_shape``."""
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     actual = _as_array(name, what, actual)
     expected_shape = tuple(expected_shape)
     if actual.shape != expected_shape:
@@ -52,6 +61,7 @@ def assert_shape(name: str, actual, expected_shape: tuple, what: str = "result")
 
 def assert_dtype(name: str, actual, expected_dtype, what: str = "result") -> None:
     """``actual`` has exactly ``expected_dtype`` (the result's dtype follows the input's)."""
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     actual = _as_array(name, what, actual)
     if actual.dtype != np.dtype(expected_dtype):
         _fail(name, f"{what} has dtype {actual.dtype}, expected {np.dtype(expected_dtype)} "
@@ -60,6 +70,7 @@ def assert_dtype(name: str, actual, expected_dtype, what: str = "result") -> Non
 
 
 def assert_finite(name: str, actual, what: str = "result") -> None:
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     actual = _as_array(name, what, actual)
     if np.issubdtype(actual.dtype, np.number) and not np.all(np.isfinite(actual)):
         _fail(name, f"{what} contains NaN or inf (is a computation overflowing? "
@@ -84,6 +95,7 @@ def assert_close(name: str, actual, expected, *, rtol: float = 1e-6, atol: float
     shown as the likely cause. reveal: include a few expected values in the message
     (visible tests) or only the size of the error (hidden tests).
     """
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     expected = np.asarray(expected)
     actual = _as_array(name, what, actual)
     assert_shape(name, actual, expected.shape, what)
@@ -113,6 +125,7 @@ def assert_close(name: str, actual, expected, *, rtol: float = 1e-6, atol: float
 def assert_equal(name: str, actual, expected, *, what: str = "result",
                  hints: Mapping[str, Any] | None = None, reveal: bool = True) -> None:
     """Exact equality for ints, strings, lists, dicts and integer arrays (types checked too)."""
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     if isinstance(expected, np.ndarray):
         actual_arr = _as_array(name, what, actual)
         assert_shape(name, actual_arr, expected.shape, what)
@@ -136,6 +149,7 @@ def assert_equal(name: str, actual, expected, *, what: str = "result",
 def assert_int(name: str, actual, expected: int, *, what: str = "result",
                hints: Mapping[str, int] | None = None, reveal: bool = True) -> None:
     """``actual`` is a Python or numpy integer equal to ``expected``."""
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     if isinstance(actual, (bool, np.bool_)) or not isinstance(actual, (int, np.integer)):
         _fail(name, f"{what} should be an int, got {type(actual).__name__}")
     assert_equal(name, int(actual), int(expected), what=what, hints=hints, reveal=reveal)
@@ -163,6 +177,7 @@ def _same(before, after) -> bool:
 
 def call_not_mutating(name: str, fn: Callable, *args, **kwargs):
     """Call ``fn(*args, **kwargs)``; fail if it changed any array argument. Returns its result."""
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     before = [_snapshot(a) for a in args]
     before_kw = {k: _snapshot(v) for k, v in kwargs.items()}
     result = fn(*args, **kwargs)
@@ -181,6 +196,7 @@ assert_not_mutated = call_not_mutating
 
 def assert_raises(name: str, exc_type: type, fn: Callable, *args, what: str = "", **kwargs) -> None:
     """``fn(*args, **kwargs)`` raises ``exc_type`` (e.g. ``ValueError`` for bad arguments)."""
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     try:
         fn(*args, **kwargs)
     except exc_type as exc:
@@ -211,6 +227,7 @@ def assert_numpy_only(name: str, fn: Callable, *args, **kwargs):
 
     From-scratch exercises (notebooks 01--06) must be numpy only. Returns ``fn``'s result.
     """
+    __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
     seen: list[str] = []
     own_file = __file__
 

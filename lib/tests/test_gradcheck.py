@@ -44,3 +44,21 @@ def test_numerical_gradient_array_is_a_vector_jacobian_product():
 def test_numerical_gradient_rejects_integer_arrays():
     with pytest.raises(ValueError, match="float"):
         numerical_gradient(lambda z: 0.0, np.arange(3))
+
+
+def test_tracebacks_skip_the_gradcheck_frames_but_keep_the_students_code():
+    import sys
+
+    ultratb = pytest.importorskip("IPython.core.ultratb")
+
+    def student(v):
+        return v[:, 7]                                   # the student's bug
+
+    try:
+        numerical_gradient_array(student, np.zeros((2, 3)), np.ones(2))
+    except IndexError:
+        etype, value, tb = sys.exc_info()
+    text = ultratb.VerboseTB(theme_name="nocolor", include_vars=False).text(etype, value, tb)
+    assert "# the student's bug" in text
+    assert "skipping hidden 3 frame" in text             # numerical_gradient(_array), scalar
+    assert "in numerical_gradient(" not in text and "in scalar(" not in text

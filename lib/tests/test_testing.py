@@ -111,3 +111,92 @@ def test_forbidden_frames_cover_keras_and_tensorflow():
     assert T._forbidden_frame("/x/site-packages/keras/src/layers/rnn.py") == "keras"
     assert T._forbidden_frame("/x/site-packages/tensorflow/python/ops/math_ops.py") == "tensorflow"
     assert T._forbidden_frame("/x/site-packages/numpy/core/fromnumeric.py") is None
+
+
+# --- tracebacks end at the test line (IPython and pytest honour __tracebackhide__) ---------
+
+def _failing_calls():
+    """One failing call per student-facing helper (name, thunk)."""
+    def student_mutates(x):
+        x += 1
+        return x
+
+    def student_returns(x):
+        return x
+
+    namespace: dict = {}
+    exec(compile("def fake_keras_call():\n    return 1\n", "/site-packages/keras/fake.py", "exec"),
+         namespace)
+    fake_keras_call = namespace["fake_keras_call"]
+
+    return [
+        ("assert_shape", lambda: T.assert_shape("f", np.ones(2), (3,))),
+        ("assert_dtype", lambda: T.assert_dtype("f", np.ones(2), np.float32)),
+        ("assert_finite", lambda: T.assert_finite("f", np.array([np.inf]))),
+        ("assert_close", lambda: T.assert_close("f", np.ones(3), np.zeros(3))),
+        ("assert_close (shape)", lambda: T.assert_close("f", np.ones((3, 2)), np.ones((2, 3)))),
+        ("assert_equal", lambda: T.assert_equal("f", 3, 4)),
+        ("assert_int", lambda: T.assert_int("f", 3.0, 3)),
+        ("call_not_mutating", lambda: T.call_not_mutating("f", student_mutates, np.ones(2))),
+        ("assert_raises", lambda: T.assert_raises("f", ValueError, student_returns, 1)),
+        ("assert_numpy_only", lambda: T.assert_numpy_only("f", fake_keras_call)),
+    ]
+
+
+@pytest.mark.parametrize("label, call", _failing_calls(), ids=[c[0] for c in _failing_calls()])
+def test_every_helper_frame_is_hidden_from_the_traceback(label, call):
+    with pytest.raises(AssertionError) as info:
+        call()
+    helper_frames = [entry for entry in info.traceback
+                     if entry.path is not None and str(entry.path) == T.__file__]
+    assert helper_frames, "the failure should come from rnncourse.testing"
+    for entry in helper_frames:
+        assert entry.frame.f_locals.get("__tracebackhide__") is True, \
+            f"{label}: frame {entry.name} of rnncourse.testing lacks __tracebackhide__"
+
+
+def _ipython_traceback(call) -> str:
+    import sys
+
+    ultratb = pytest.importorskip("IPython.core.ultratb")
+    try:
+        call()
+    except AssertionError:
+        etype, value, tb = sys.exc_info()
+    else:  # pragma: no cover
+        raise AssertionError("the call should have failed")
+    return ultratb.VerboseTB(theme_name="nocolor", include_vars=False).text(etype, value, tb)
+
+
+def test_ipython_traceback_skips_the_helpers_and_keeps_the_test_line_and_message():
+    def test_line():
+        T.assert_close("rnn_cell_forward", np.ones((3, 2)), np.ones((2, 3)))  # the test line
+
+    text = _ipython_traceback(test_line)
+    assert "# the test line" in text
+    assert "skipping hidden 2 frame" in text            # assert_close and assert_shape
+    assert "in assert_close(" not in text and "in assert_shape(" not in text
+    assert "in _as_array(" not in text
+    # IPython always prints the innermost frame: the plain raise in _fail, then the message
+    assert text.rstrip().endswith("(the same sizes in another order: check which axis is "
+                                  "batch, time, feature)")
+    assert "[rnn_cell_forward] result has shape (3, 2), expected (2, 3)" in text
+
+
+def test_ipython_traceback_still_shows_the_students_own_code():
+    def student(x):
+        return x[5]                                      # the student's bug
+
+    def test_line():
+        T.call_not_mutating("f", student, np.ones(3))
+
+    import sys
+    ultratb = pytest.importorskip("IPython.core.ultratb")
+    try:
+        test_line()
+    except IndexError:
+        etype, value, tb = sys.exc_info()
+    text = ultratb.VerboseTB(theme_name="nocolor", include_vars=False).text(etype, value, tb)
+    assert "# the student's bug" in text
+    assert "in call_not_mutating(" not in text
+    assert "skipping hidden 1 frame" in text
