@@ -1,0 +1,14 @@
+# breaks: lstm_cell_backward
+"""Derivative of tanh(c_next) taken as 1 - c_next**2 instead of 1 - tanh(c_next)**2."""
+import numpy as np
+
+
+def lstm_cell_backward(dh_next, dc_next, cache):
+    x_t, h_prev, c_prev, W_x, W_h, i, f, g, o, c_next = cache
+    if dh_next.shape != c_next.shape or dc_next.shape != c_next.shape:
+        raise ValueError(f"dh_next {dh_next.shape} and dc_next {dc_next.shape} must be {c_next.shape}")
+    do = dh_next * np.tanh(c_next)
+    dc = dc_next + dh_next * o * (1 - c_next * c_next)
+    dz = np.concatenate([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dc * i * (1 - g * g),
+                         do * o * (1 - o)], axis=1)
+    return dz @ W_x.T, dz @ W_h.T, dc * f, x_t.T @ dz, h_prev.T @ dz, dz.sum(axis=0)
