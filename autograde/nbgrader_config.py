@@ -41,9 +41,9 @@ c.ExecutePreprocessor.interrupt_on_timeout = True
 
 # Execution that survives a dying kernel and caps outputs (grading/execute.py).
 from grading.all_or_nothing import AllOrNothing  # noqa: E402
-from grading.execute import ResilientExecute  # noqa: E402
 from grading.feedback import HideHiddenTests  # noqa: E402
 from grading.tamper import RejectTampering  # noqa: E402
+from grading.two_kernels import TwoKernelExecute  # noqa: E402
 from grading.unknown_cells import ForgetUnknownCells  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
@@ -58,9 +58,13 @@ c.Autograde.sanitize_preprocessors = [
 
 # Execute, then score: a value a test cell displays is never read as partial credit.
 c.Autograde.autograde_preprocessors = [
-    ResilientExecute, AllOrNothing, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    TwoKernelExecute, AllOrNothing, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
     SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 c.Execute.timeout = c.ExecutePreprocessor.timeout
+# Student code in one kernel, the tests in another (grading/two_kernels.py).
+c.TwoKernelExecute.two_kernels = os.environ.get("RNNCOURSE_TWO_KERNELS", "0") == "1"
+# In one kernel, cells that tamper with the tests must not run; in two they cannot reach them.
+c.RejectTampering.enforce = not c.TwoKernelExecute.two_kernels
 c.Execute.startup_timeout = 180  # a loaded machine starts sandboxed kernels slowly
 
 # Feedback shows that hidden tests ran and what failed, never their source.

@@ -67,14 +67,23 @@ class ResilientExecute(Execute):
         self.log.warning("kernel died in cell %d; restarting and re-running the cells above", index)
         run_sync(self.km.restart_kernel)(now=True)
         self.wait_for_reply(self.kc.kernel_info())
+        self._after_kernel_start()
         timeout, self.timeout = self.timeout, max(self.timeout or 0, self.replay_timeout)
         try:
             for j, earlier in enumerate(self.nb.cells[:index]):
-                if earlier.cell_type != "code" or j in self._crashed or _errors(earlier):
+                if earlier.cell_type != "code" or j in self._crashed or _errors(earlier) \
+                        or not self._runs_here(earlier):
                     continue
                 self._replay(j, earlier)
         finally:
             self.timeout = timeout
+
+    def _after_kernel_start(self) -> None:
+        """Called after a restart, before the replay (a subclass loads its helpers)."""
+
+    def _runs_here(self, cell) -> bool:
+        """Whether ``cell`` ran in the kernel being restarted (one kernel: every cell)."""
+        return True
 
     def _replay(self, j: int, earlier) -> None:
         replay = copy.deepcopy(earlier)
@@ -85,6 +94,7 @@ class ResilientExecute(Execute):
         except DeadKernelError:
             self._crashed.add(j)
             run_sync(self.km.restart_kernel)(now=True)
+            self._after_kernel_start()
         finally:
             self.nb.cells[j] = earlier  # keep the first run's outputs
 

@@ -47,9 +47,15 @@ SYSTEM_DIRS = ["/usr", "/etc", "/bin", "/lib", "/lib64", "/sbin"]
 # (STAGE2), so that process limits apply to a real uid.
 NAMESPACES = ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
               "--unshare-cgroup-try"]
+# The kernel runs with -P: neither the working folder nor anything in it is importable.
+# A student kernel makes its files (its Jupyter sockets, its replies to the grader) usable by
+# the grader kernel, which runs as another uid.
 STAGE2 = ("import os, sys; uid, gid = int(sys.argv[1]), int(sys.argv[2]); "
-          "os.setgroups([]); os.setgid(gid); os.setuid(uid); "
-          "os.execv(sys.executable, [sys.executable, '-m', 'ipykernel_launcher', '-f', sys.argv[3]])")
+          "os.umask(int(sys.argv[4], 8)); os.setgroups([]); os.setgid(gid); os.setuid(uid); "
+          "os.execv(sys.executable, [sys.executable, '-P', '-m', 'ipykernel_launcher', '-f', sys.argv[3]])")
+# What of a submission's folder reaches the student kernel: data files, never code or config.
+DATA_SUFFIXES = {".csv", ".tsv", ".txt", ".json", ".npy", ".npz", ".png", ".jpg", ".jpeg", ".gif", ".md"}
+ROLES = ("student", "grader")
 
 
 def limits() -> dict:
@@ -71,7 +77,8 @@ def _bind_tree(path: str, args: list[str], writable: bool = False) -> None:
 
 
 def bwrap_command(kernel_argv: list[str], workdir: str, scratch: str, sockets: str,
-                  home: str, read_only: tuple[str, ...] = ()) -> list[str]:
+                  home: str, read_only: tuple[str, ...] = (), writable: tuple[str, ...] = (),
+                  env: dict | None = None) -> list[str]:
     """The bwrap command line running ``kernel_argv`` with ``workdir`` mapped from ``scratch``,
     ``home`` at ``SCRATCH``, the socket folder writable and the ``read_only`` files visible."""
     bwrap = shutil.which("bwrap")
@@ -84,7 +91,7 @@ def bwrap_command(kernel_argv: list[str], workdir: str, scratch: str, sockets: s
     prefixes = {os.path.realpath(p) for p in (sys.base_prefix, sys.prefix)}
     prefixes = sorted(p for p in prefixes
                       if not any(p.startswith(q + "/") for q in prefixes | set(SYSTEM_DIRS)))
-    binds = [*prefixes, str(LIB), workdir, sockets, *read_only]
+    binds = [*prefixes, str(LIB), workdir, sockets, *read_only, *writable]
     for target in sorted(_ancestors(binds)):
         args += ["--perms", "0755", "--dir", target]  # bwrap would make them 0700
     for prefix in prefixes:
@@ -94,6 +101,7 @@ def bwrap_command(kernel_argv: list[str], workdir: str, scratch: str, sockets: s
              "--bind", home, SCRATCH,
              "--bind", sockets, sockets,
              *[a for path in read_only for a in ("--ro-bind", path, path)],
+             *[a for path in writable for a in ("--bind", path, path)],
              "--chdir", workdir,
              "--clearenv",
              "--setenv", "PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin",
@@ -104,6 +112,8 @@ def bwrap_command(kernel_argv: list[str], workdir: str, scratch: str, sockets: s
                 "KERAS_BACKEND", "PYTHONHASHSEED", "OMP_NUM_THREADS"):
         if key in os.environ:
             args += ["--setenv", key, os.environ[key]]
+    for key, value in (env or {}).items():
+        args += ["--setenv", key, value]
     return args + ["--", *kernel_argv]
 
 
@@ -136,30 +146,79 @@ def _set_limits(rlimits: dict):
     return apply
 
 
+def copy_data_files(source: Path, target: Path) -> None:
+    """Copy the submission's data files (``DATA_SUFFIXES``) into the kernel's folder: no
+    notebook (it holds the restored hidden tests), no code, no config, no links."""
+    target.mkdir()
+    for path in sorted(source.rglob("*")):
+        if path.is_symlink() or not path.is_file() or path.suffix.lower() not in DATA_SUFFIXES:
+            continue
+        relative = path.relative_to(source)
+        if any(part.startswith(".") or "config" in part.lower() or part.startswith(("ipython", "jupyter"))
+               for part in relative.parts):
+            continue
+        (target / relative.parent).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target / relative)
+
+
+STUDENT_CONNECTION = "/rnncourse/student-connection.json"  # where the grader kernel finds it
+
+
 def launch(connection_file: str) -> int:
-    """Start ipykernel in the sandbox for ``connection_file``; return its exit code."""
+    """Start ipykernel in the sandbox for ``connection_file``; return its exit code.
+
+    ``RNNCOURSE_SANDBOX_ROLE`` says which kernel this is: ``student`` (the submission's data
+    files, nothing else) or ``grader`` (an empty folder, plus the student kernel's connection
+    file and sockets); both see the exchange folder ``RNNCOURSE_EXCHANGE`` if set.
+    """
     info = json.loads(Path(connection_file).read_text())
     if info.get("transport") != "ipc":
         sys.stderr.write("rnncourse sandbox: the kernel needs KernelManager.transport = 'ipc'\n")
+        return 2
+    role = os.environ.get("RNNCOURSE_SANDBOX_ROLE", "student")
+    if role not in ROLES:
+        sys.stderr.write(f"rnncourse sandbox: unknown role {role!r}\n")
         return 2
     sockets = str(Path(info["ip"]).parent)
     workdir = os.getcwd()
     uid = gid = SANDBOX_UIDS[os.getpid() % len(SANDBOX_UIDS)]
     with tempfile.TemporaryDirectory(prefix="rnncourse-sandbox-") as tmp:
-        # The notebook being graded (with its hidden tests restored) stays outside.
         scratch = Path(tmp) / "work"
-        shutil.copytree(workdir, scratch, symlinks=False,
-                        ignore=shutil.ignore_patterns("*.ipynb", "*.db", "gradebook*", "timestamp.txt"))
+        if role == "student":
+            copy_data_files(Path(workdir), scratch)
+        else:
+            scratch.mkdir()
         home = Path(tmp) / "home"
         _prepare_home(home)
         conn = Path(tmp) / "connection.json"
         shutil.copy(connection_file, conn)
-        for path in [Path(tmp), conn, *scratch.rglob("*"), scratch, home, *home.rglob("*")]:
+        read_only, writable, env = [str(conn)], [], {"RNNCOURSE_SANDBOX_ROLE": role}
+        exchange = os.environ.get("RNNCOURSE_EXCHANGE")
+        if exchange:
+            writable.append(exchange)
+            env["RNNCOURSE_EXCHANGE"] = exchange
+        owned = [Path(tmp), conn, *scratch.rglob("*"), scratch, home, *home.rglob("*")]
+        binds: list[str] = []
+        if role == "grader":
+            student = Path(os.environ["RNNCOURSE_STUDENT_CONNECTION"])
+            student_copy = Path(tmp) / "student-connection.json"
+            shutil.copy(student, student_copy)
+            owned.append(student_copy)
+            student_sockets = str(Path(json.loads(student.read_text())["ip"]).parent)
+            writable.append(student_sockets)
+            binds = ["--ro-bind", str(student_copy), STUDENT_CONNECTION]
+            env["RNNCOURSE_STUDENT_CONNECTION"] = STUDENT_CONNECTION
+        for path in owned:
             os.chown(path, uid, gid)
         os.chmod(tmp, 0o711)
         os.chown(sockets, uid, gid)
-        argv = [sys.executable, "-c", STAGE2, str(uid), str(gid), str(conn)]
-        args = bwrap_command(argv, workdir, str(scratch), sockets, str(home), read_only=(str(conn),))
+        umask = "000" if role == "student" else "022"
+        argv = [sys.executable, "-c", STAGE2, str(uid), str(gid), str(conn), umask]
+        args = bwrap_command(argv, workdir, str(scratch), sockets, str(home),
+                             read_only=tuple(read_only), writable=tuple(writable), env=env)
+        if binds:
+            cut = args.index("--chdir")
+            args[cut:cut] = ["--dir", "/rnncourse", *binds]
         proc = subprocess.Popen(args, preexec_fn=_set_limits(limits()))
         try:
             return proc.wait()

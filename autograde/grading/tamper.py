@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Bool
 
 FORBIDDEN_CALLS = {"setattr", "delattr", "exec", "eval", "compile", "__import__", "globals", "vars"}
 FORBIDDEN_NAMES = {"__builtins__", "builtins"}
@@ -117,12 +118,23 @@ def refusal(reasons: list[str]) -> str:
         + text + "). Write the exercise with plain numpy code.") + ")\n")
 
 
+COURTESY_NOTE = ("# rnncourse grader: this cell seems to change the grading environment ({}). "
+                 "It runs in your own kernel, apart from the tests, so it cannot change them.\n")
+
+
 class RejectTampering(NbGraderPreprocessor):
-    """Replace tampering student cells by a ``raise`` before the notebook is executed.
+    """Point out, or refuse, student cells that tamper with the grading environment.
 
     Runs after ``OverwriteCells``, so locked and test cells hold the instructor's source;
     every other code cell (answer cells, and cells a student added) is student code.
+
+    With ``enforce`` (grading in one kernel, where student code could reach the tests) a
+    tampering cell is replaced by a ``raise``. Graded in two kernels (the default), the tests
+    cannot be reached and no score depends on this step: it only adds a comment that says
+    so at the top of the cell, for the student reading the feedback.
     """
+
+    enforce = Bool(False, help="replace tampering cells by a raise (one-kernel grading)").tag(config=True)
 
     def preprocess(self, nb, resources):
         modules: set[str] = set()
@@ -134,6 +146,7 @@ class RejectTampering(NbGraderPreprocessor):
                 reasons = problems(cell.source, modules)
                 if reasons:
                     self.log.warning("cell %s tampers: %s", meta.get("grade_id", cell.get("id")), reasons)
-                    cell.source = refusal(reasons)
+                    cell.source = refusal(reasons) if self.enforce else \
+                        COURTESY_NOTE.format("; ".join(reasons)) + cell.source
             modules |= module_names_in(cell.source)
         return nb, resources

@@ -28,6 +28,18 @@ def sampled_mutants(assignment: str, per_notebook: int = 2):
     return sample
 
 
+RIGHT = Path(__file__).resolve().parent / "right"
+
+
+def first_right_of_each(assignment: str) -> dict[str, str]:
+    """``{exercise: source}``: the first right implementation (in another style than the
+    solution's) of each exercise in ``autograde/tests/right/<assignment>/``."""
+    chosen: dict[str, str] = {}
+    for path in sorted((RIGHT / assignment).glob("*.py")):
+        chosen.setdefault(path.stem.split("__")[0], path.read_text())
+    return chosen
+
+
 class GradedAssignment:
     """One assignment released into a scratch course root and graded by real nbgrader:
     students ``solution``, ``blank`` and ``wrong-<mutant>`` for a sample of mutants."""
@@ -48,6 +60,12 @@ class GradedAssignment:
         for student, mutant in self.mutants.items():
             nb = submissions.filled(assignment, {mutant.exercise: mutant.source}, course=self.release)
             nbgrader_run.submit(self.root, student, assignment, nb)
+        # Right implementations in other styles, one per exercise: what crosses between the
+        # student's kernel and the grader's must not depend on how an answer is written.
+        self.right = first_right_of_each(assignment)
+        if self.right:
+            nbgrader_run.submit(self.root, "right-styles", assignment,
+                                submissions.filled(assignment, self.right, course=self.release))
         nbgrader_run.autograde(assignment, self.root)
         self.scores = nbgrader_run.scores(self.root, assignment)
 

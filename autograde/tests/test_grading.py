@@ -20,6 +20,15 @@ def test_solution_gets_full_marks(graded, assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_right_implementations_in_other_styles_get_full_marks(graded, assignment):
+    g = graded(assignment)
+    if not g.right:
+        pytest.skip(f"{assignment} has no right implementations")
+    lost = {gid: s for gid, s in g.scores["right-styles"].items() if s != g.points[gid]}
+    assert not lost, f"right implementations ({', '.join(sorted(g.right))}) lose points on {lost}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_blank_release_scores_zero(graded, assignment):
     g = graded(assignment)
     earned = {gid: s for gid, s in g.scores["blank"].items() if s != 0}

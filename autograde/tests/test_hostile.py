@@ -20,7 +20,7 @@ from grading.anatomy import points, read
 from hostile.cases import ASSIGNMENT, CASES, TARGET, WRONG, as_text
 
 pytestmark = pytest.mark.slow
-HONEST = ("solution", "blank_target", "wrong_target")
+HONEST = ("solution", "blank", "blank_target", "wrong_target")
 BYSTANDERS = ("bystander-a", "bystander-z")  # sort before and after every attacker
 
 
@@ -62,7 +62,7 @@ def hostile_run(tmp_path_factory):
     root.mkdir()
     nbgrader_run.release(ASSIGNMENT, root=root, release_dir=release)
     filled = submissions.filled(ASSIGNMENT, course=release)
-    refs = {"solution": filled,
+    refs = {"solution": filled, "blank": submissions.blank(ASSIGNMENT, course=release),
             "blank_target": submissions.filled(ASSIGNMENT, {TARGET: "# YOUR CODE HERE\nraise NotImplementedError()"}, course=release),
             "wrong_target": submissions.filled(ASSIGNMENT, {TARGET: WRONG}, course=release)}
     for name, nb in refs.items():
@@ -78,6 +78,7 @@ def hostile_run(tmp_path_factory):
             text = built if isinstance(built, str) else as_text(built)
             (folder / (case.file_name or f"{ASSIGNMENT}.ipynb")).write_text(text)
         for extra, content in (case.extra or {}).items():
+            (folder / extra).parent.mkdir(parents=True, exist_ok=True)
             (folder / extra).write_text(content)
     listener = Listener()
     os.environ.update({"RNNCOURSE_CELL_TIMEOUT": "20", "RNNCOURSE_SANDBOX_MEMORY_MB": "3072",
@@ -113,7 +114,10 @@ def test_hostile_submission_earns_what_its_honest_parts_earn(hostile_run, case):
         expected = {gid: 0.0 for gid in hostile_run["points"]}
     else:
         expected = _scores_or_zero(hostile_run, f"ref-{case.honest.replace('_', '-')}")
-    differ = {g: (got.get(g), expected[g]) for g in expected if got.get(g, 0.0) != expected[g]}
+    if case.at_most:  # the attack may break the student's own kernel, never raise a score
+        differ = {g: (got.get(g), expected[g]) for g in expected if got.get(g, 0.0) > expected[g]}
+    else:
+        differ = {g: (got.get(g), expected[g]) for g in expected if got.get(g, 0.0) != expected[g]}
     assert not differ, f"{case.description}: (got, expected) per test cell: {differ}"
     assert set(got) <= set(hostile_run["points"]), f"unknown grade ids in the gradebook: {set(got) - set(hostile_run['points'])}"
 

@@ -1,4 +1,5 @@
 """The sanitize steps that refuse tampering student cells and forget unknown grade ids."""
+import copy
 import pytest
 
 from grading.tamper import module_names_in, problems
@@ -62,9 +63,20 @@ def test_student_added_cells_are_checked_and_instructor_cells_are_not():
         _code("np.testing.assert_allclose = print"),                      # added by the student
         _code("def f(x):\n    return x", solution=True, grade=False, grade_id="f"),
         _code("np.testing.assert_allclose(f(1), 1)", grade=True, locked=True, grade_id="test_f")])
-    out, _ = RejectTampering().preprocess(nb, {})
+    out, _ = RejectTampering(enforce=True).preprocess(copy.deepcopy(nb), {})
     assert out.cells[1].source.startswith("raise RuntimeError")
     assert [c.source for c in out.cells[2:]] == ["def f(x):\n    return x", "np.testing.assert_allclose(f(1), 1)"]
+
+
+def test_graded_in_two_kernels_tampering_is_explained_and_still_runs():
+    import nbformat
+    from grading.tamper import RejectTampering
+    nb = nbformat.v4.new_notebook(cells=[
+        _code("import numpy as np", locked=True, grade_id="setup"),
+        _code("np.testing.assert_allclose = print")])
+    out, _ = RejectTampering().preprocess(nb, {})
+    assert out.cells[1].source.startswith("# rnncourse grader: this cell seems to change")
+    assert out.cells[1].source.endswith("np.testing.assert_allclose = print")
 
 
 def test_cells_under_unknown_grade_ids_become_ordinary_cells():

@@ -74,6 +74,43 @@ for host in [os.environ.get("HOSTILE_LISTENER_HOST", "127.0.0.1")]:
 '''
 
 
+# Attacks on the grading kernel itself (they ran fine in one kernel, where student code could
+# reach the tests' objects); each runs in the student's kernel only and must change nothing.
+INPUT_TRANSFORMER = 'get_ipython().input_transformers_cleanup.append(lambda lines: ["pass\\n"])\n'
+AST_TRANSFORMER = """import ast
+class _Empty(ast.NodeTransformer):
+    def visit_Module(self, node):
+        node.body = []
+        return node
+get_ipython().ast_transformers.append(_Empty())
+"""
+FAKE_HELPERS = """class _Nothing:
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+T = _Nothing()
+"""
+PATCH_THROUGH_ALIAS = "t = T\nt.assert_close = lambda *a, **k: None\nt.assert_equal = lambda *a, **k: None\n" \
+                      "t.assert_shape = lambda *a, **k: None\n"
+PATCH_THROUGH_SETATTR = "T.__setattr__('assert_close', lambda *a, **k: None)\n" \
+                        "T.__setattr__('assert_equal', lambda *a, **k: None)\n" \
+                        "np.__setattr__('allclose', lambda *a, **k: True)\n" \
+                        "np.__setattr__('array_equal', lambda *a, **k: True)\n"
+NOOP_LIBRARY = {  # a copy of the course library whose checks do nothing, beside the notebook
+    "rnncourse/__init__.py": "",
+    "rnncourse/notebook.py": "def setup(seed=0):\n    pass\ndef pick(student, graded):\n    return graded\n",
+    "rnncourse/testing.py": "def __getattr__(name):\n    return lambda *args, **kwargs: None\n",
+}
+CONFIG_FILES = {  # files Python or IPython would read at start-up if they were on its paths
+    "sitecustomize.py": "import builtins\nbuiltins.print('sitecustomize ran')\n",
+    "usercustomize.py": "raise SystemExit('usercustomize ran')\n",
+    "evil.pth": "import os; os.environ['HACKED'] = '1'\n",
+    "ipython_config.py": "c.InteractiveShellApp.exec_lines = ['raise SystemExit(1)']\n",
+    "ipython_kernel_config.py": "c.InteractiveShellApp.exec_lines = ['raise SystemExit(1)']\n",
+    "ipython_kernel_config.json": '{"InteractiveShellApp": {"exec_lines": ["raise SystemExit(1)"]}}',
+    "numpy.py": "raise ImportError('shadowed numpy')\n",
+}
+
+
 @dataclass
 class Case:
     name: str
@@ -83,6 +120,8 @@ class Case:
     expect_all_zero: bool = False
     file_name: str | None = None      # submit under another name (renamed notebook)
     extra: dict | None = None         # other files placed in the submission folder
+    at_most: bool = False             # the attack may break the student's own kernel: no cell
+                                      # may score more than the honest reference
 
 
 def _answer(nb, grade_id):
@@ -102,6 +141,36 @@ def _with_target(source: str, keep_solution: bool = False):
         cell.source = (cell.source + "\n\n" + source) if keep_solution else source
         return nb
     return build
+
+
+def _with_added_cell(source: str, base: str = "wrong"):
+    """The wrong target (or a blank notebook) plus a cell the student added at the end."""
+    def build(nb):
+        nb = copy.deepcopy(nb)
+        if base == "wrong":
+            _answer(nb, TARGET).source = WRONG
+        else:
+            _blank_all(nb)
+        nb.cells.append(nbformat.v4.new_code_cell(source))
+        return nb
+    return build
+
+
+def _blank_with(source: str):
+    """A blank notebook whose first answer cell carries the attack."""
+    def build(nb):
+        nb = copy.deepcopy(nb)
+        _blank_all(nb)
+        _answer(nb, TARGET).source = source
+        return nb
+    return build
+
+
+def _blank_all(nb):
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") and cell.cell_type == "code":
+            cell.source = "# YOUR CODE HERE\nraise NotImplementedError()"
 
 
 def _edit_tests(edit):
@@ -171,12 +240,12 @@ CASES = [
          _with_target(SEGFAULT)),
     Case("huge-output", "a correct answer that prints 30 MB", "solution",
          _with_target(HUGE_OUTPUT, keep_solution=True)),
-    Case("patched-numpy-testing", "wrong answer that disables numpy.testing", "blank_target",
+    Case("patched-numpy-testing", "wrong answer that disables numpy.testing", "wrong_target",
          _with_target(WRONG + PATCH_NUMPY_TESTING)),
     Case("patched-assert-helpers", "wrong answer that disables the course's assertion helpers",
-         "blank_target", _with_target(WRONG + PATCH_HELPERS)),
-    Case("patched-builtins", "wrong answer that replaces builtins", "blank_target",
-         _with_target(WRONG + PATCH_BUILTINS)),
+         "wrong_target", _with_target(WRONG + PATCH_HELPERS)),
+    Case("patched-builtins", "wrong answer that replaces builtins", "wrong_target",
+         _with_target(WRONG + PATCH_BUILTINS), at_most=True),
     Case("always-equal", "returns an object whose __eq__ is always True", "blank_target",
          _with_target(ALWAYS_EQUAL)),
     Case("read-hidden-tests", "a correct answer that also hunts for hidden tests and the gradebook",
@@ -185,6 +254,33 @@ CASES = [
          "solution", _with_target(WRITE_OTHERS, keep_solution=True)),
     Case("network-call", "a correct answer that also phones home", "solution",
          _with_target(NETWORK_CALL, keep_solution=True)),
+    # Attacks on the grading kernel: they run in the student's kernel, the tests do not.
+    Case("input-transformer", "wrong answer; a cell turning every later cell into `pass`",
+         "wrong_target", _with_added_cell(INPUT_TRANSFORMER)),
+    Case("input-transformer-blank", "blank notebook whose first answer turns every later cell into `pass`",
+         "blank", _blank_with(INPUT_TRANSFORMER)),
+    Case("ast-transformer", "wrong answer; an AST transformer emptying every later cell",
+         "wrong_target", _with_added_cell(AST_TRANSFORMER)),
+    Case("ast-transformer-blank", "blank notebook whose first answer empties every later cell",
+         "blank", _blank_with(AST_TRANSFORMER)),
+    Case("fake-helpers", "wrong answer; the helpers module replaced by an object that checks nothing",
+         "wrong_target", _with_added_cell(FAKE_HELPERS)),
+    Case("fake-helpers-blank", "blank notebook; the helpers replaced by an object that checks nothing",
+         "blank", _with_added_cell(FAKE_HELPERS, base="blank")),
+    Case("patch-through-alias", "wrong answer; helpers patched through an alias",
+         "wrong_target", _with_added_cell(PATCH_THROUGH_ALIAS)),
+    Case("patch-through-alias-blank", "blank notebook; helpers patched through an alias",
+         "blank", _with_added_cell(PATCH_THROUGH_ALIAS, base="blank")),
+    Case("patch-through-setattr", "wrong answer; helpers and numpy patched through __setattr__",
+         "wrong_target", _with_added_cell(PATCH_THROUGH_SETATTR)),
+    Case("patch-through-setattr-blank", "blank notebook; helpers and numpy patched through __setattr__",
+         "blank", _with_added_cell(PATCH_THROUGH_SETATTR, base="blank")),
+    Case("shadow-library", "wrong answer; a do-nothing copy of the course library beside the notebook",
+         "wrong_target", _with_added_cell("pass\n"), extra=NOOP_LIBRARY),
+    Case("shadow-library-blank", "blank notebook; a do-nothing copy of the course library beside it",
+         "blank", _with_added_cell("pass\n", base="blank"), extra=NOOP_LIBRARY),
+    Case("config-files", "wrong answer; sitecustomize, .pth, IPython config and numpy.py beside it",
+         "wrong_target", _with_added_cell("pass\n"), extra=CONFIG_FILES),
 ]
 
 
