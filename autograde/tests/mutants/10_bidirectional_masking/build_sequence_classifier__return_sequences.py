@@ -1,0 +1,12 @@
+# breaks: build_sequence_classifier
+"""GRU with return_sequences=True: one prediction per time step instead of per sequence."""
+import keras
+
+
+def build_sequence_classifier(vocab_size, embed_dim, units, num_classes, bidirectional=True):
+    inputs = keras.Input(shape=(None,), dtype="int32")
+    x = keras.layers.Embedding(vocab_size, embed_dim, mask_zero=True)(inputs)
+    rnn = keras.layers.GRU(units, return_sequences=True)
+    x = (keras.layers.Bidirectional(rnn) if bidirectional else rnn)(x)
+    outputs = keras.layers.Dense(num_classes, activation="softmax")(keras.layers.Dropout(0.5)(x))
+    return keras.Model(inputs, outputs)

@@ -1,0 +1,18 @@
+# breaks: pad_batch
+"""Allocates ids with np.zeros (float64) instead of an int64 array."""
+import numpy as np
+
+
+def pad_batch(sequences, pad_id=0, maxlen=None):
+    if len(sequences) == 0 or any(len(s) == 0 for s in sequences):
+        raise ValueError("empty batch or empty sequence")
+    if maxlen is not None and maxlen < 1:
+        raise ValueError("maxlen must be >= 1")
+    T = max(len(s) for s in sequences) if maxlen is None else maxlen
+    ids = np.zeros((len(sequences), T)) + pad_id
+    mask = np.zeros((len(sequences), T), dtype=bool)
+    for i, s in enumerate(sequences):
+        s = list(s)[:T]
+        ids[i, :len(s)] = s
+        mask[i, :len(s)] = True
+    return ids, mask

@@ -1,0 +1,16 @@
+# breaks: pad_batch
+"""Builds the mask as ids != 0, which is wrong whenever pad_id is not 0."""
+import numpy as np
+
+
+def pad_batch(sequences, pad_id=0, maxlen=None):
+    if len(sequences) == 0 or any(len(s) == 0 for s in sequences):
+        raise ValueError("empty batch or empty sequence")
+    if maxlen is not None and maxlen < 1:
+        raise ValueError("maxlen must be >= 1")
+    T = max(len(s) for s in sequences) if maxlen is None else maxlen
+    ids = np.full((len(sequences), T), pad_id, dtype=np.int64)
+    for i, s in enumerate(sequences):
+        s = list(s)[:T]
+        ids[i, :len(s)] = s
+    return ids, ids != 0
