@@ -6,12 +6,16 @@ For every assignment it measures, each in a fresh process tree:
              (numpy; TensorFlow/Keras where the notebook uses it): the cost of any run;
 - student    the solution executed as a student runs it in JupyterLab (budget 3 min);
 - graded     the solution executed with NBGRADER_EXECUTION=autograde (what nbgrader runs);
-- autograde  the real `nbgrader autograde` of one solution-filled submission (budget 60 s).
+- autograde 1k  the real `nbgrader autograde` of one solution-filled submission graded in one
+             kernel, as before the grader kernel existed (RNNCOURSE_TWO_KERNELS=0);
+- autograde 2k  the same with test cells in a grader kernel apart from the student's code
+             (the default; budget 60 s, and at most 1.3 x the one-kernel time plus the floor).
 
 Memory is the peak resident set of the process tree (budget 2 GB). Then, if present, the
 notes-vs-course comparisons in autograde/notes_comparison/ are run and printed.
 
     python autograde/bench.py [--only 02_rnn_forward ...] [--skip-student] [--skip-notes]
+                              [--autograde-only]
 """
 from __future__ import annotations
 

@@ -32,9 +32,11 @@ from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import DeadKernelError
 from traitlets import Bool
 
-from .execute import ResilientExecute, _errors
+from .execute import ResilientExecute, _error_output, _errors
 
 BRIDGE = Path(__file__).resolve().parent / "bridge"
+STUDENT_GONE = ("Not run: the kernel running your code died too often and was not restarted "
+                "again (os._exit, a crash, or a resource limit in earlier cells).")
 
 
 def role(cell) -> str:
@@ -81,10 +83,10 @@ class TwoKernelExecute(ResilientExecute):
         self._student: _Kernel | None = None
         self._grader_ready = False
         self._in_student = False
+        self._student_broken = False
         try:
             return super().preprocess(nb, resources, km)
         finally:
-            self._log_round_trips()
             self._stop_student()
             shutil.rmtree(self._exchange, ignore_errors=True)
 
@@ -120,7 +122,8 @@ class TwoKernelExecute(ResilientExecute):
         try:
             if self._grader_ready and self.kc is not None:
                 counts = self._run_silently("", {"n": "next(_rnncourse_grader.student.counter) - 1"})
-                self.log.info("graded in two kernels: %s round trips to the student's kernel", counts.get("n"))
+                self.log.info("graded in two kernels: %s round trips to the student's kernel",
+                              counts.get("n"))
         except Exception:  # noqa: BLE001 - statistics only
             pass
 
@@ -207,23 +210,39 @@ class TwoKernelExecute(ResilientExecute):
 
     # ---------------------------------------------------------------- cells --------------
     def preprocess_cell(self, cell, resources, index):
+        try:
+            return self._preprocess_cell(cell, resources, index)
+        finally:
+            if self.two_kernels and index == len(self.nb.cells) - 1:
+                self._log_round_trips()
+
+    def _preprocess_cell(self, cell, resources, index):
         if not self.two_kernels or cell.cell_type != "code":
             return super().preprocess_cell(cell, resources, index)
         if index == 0 or not self._grader_ready:
             self._prepare()
         where = role(cell)
         if where == "student":
-            with self._on_student():
-                cell, resources = super().preprocess_cell(cell, resources, index)
+            if self._student_broken:
+                cell.outputs = [_error_output("DeadKernelError", STUDENT_GONE)]
+                return cell, resources
+            try:
+                with self._on_student():
+                    cell, resources = super().preprocess_cell(cell, resources, index)
+            except DeadKernelError:  # it kept dying: grade the rest without it
+                self._student_broken = True
+                cell.outputs = [_error_output("DeadKernelError", STUDENT_GONE)]
             self._tell_grader(cell.source)
             return cell, resources
         if where == "both":
-            pending = self._start_in_student(cell)
+            pending = None if self._student_broken else self._start_in_student(cell)
             cell, resources = super().preprocess_cell(cell, resources, index)
-            self._finish_in_student(pending, index)
+            if pending is not None:
+                self._finish_in_student(pending, index)
             return cell, resources
         cell, resources = super().preprocess_cell(cell, resources, index)
-        self._check_student(index)
+        if not self._student_broken:
+            self._check_student(index)
         return cell, resources
 
     def _prepare(self) -> None:
@@ -258,12 +277,12 @@ class TwoKernelExecute(ResilientExecute):
             try:
                 alive = run_sync(self.km.is_alive)()
                 if alive:
-                    self._reply(self.kc.kernel_info(), 10)
+                    self._reply(self.kc.kernel_info(), 30)
                     return
             except Exception:  # noqa: BLE001 - busy (a call that timed out) or dead
                 try:
                     run_sync(self.km.interrupt_kernel)()
-                    self._reply(self.kc.kernel_info(), 10)
+                    self._reply(self.kc.kernel_info(), 30)
                     return
                 except Exception:  # noqa: BLE001
                     pass
@@ -276,10 +295,9 @@ class TwoKernelExecute(ResilientExecute):
                 return self._recover_student(index)
         try:
             self._restart(index)
-        except DeadKernelError:
-            raise
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - the tests still run; calls then fail
             self.log.warning("restarting the student kernel failed: %s", exc)
+            self._student_broken = True
 
 
 __all__ = ["TwoKernelExecute", "role", "_errors"]

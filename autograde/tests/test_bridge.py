@@ -157,3 +157,9 @@ def test_a_module_crosses_as_its_name_and_only_the_usual_ones():
     import subprocess
     refused, _ = round_trip(subprocess)
     assert isinstance(refused, codec.Unencodable)
+
+
+def test_arrays_inside_a_tuple_argument_are_written_back():
+    cache = (np.zeros(2), 3, [np.ones(1)])
+    write_back(cache, (np.array([1.0, 2.0]), 3, [np.array([7.0])]))
+    assert cache[0].tolist() == [1, 2] and cache[2][0].tolist() == [7]

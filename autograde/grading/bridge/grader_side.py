@@ -115,6 +115,19 @@ class StudentKernel:
         return Proxy(self, remote)
 
 
+def _bound_in(tree) -> set[str]:
+    """Names a cell binds itself (imports, assignments, definitions)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    return names
+
+
 def _as_node(value):
     if isinstance(value, Proxy):
         return object.__getattribute__(value, "_remote").node()
@@ -148,7 +161,7 @@ class Proxy:
         """Run ``[(args, kwargs), ...]`` in order in the student kernel, in one round trip;
         write back the arguments the calls changed in place; return ``(results, forbidden)``.
         The same object passed to several calls (a random generator) is one object there too."""
-        request = {"target": self._remote, "profile": profile,
+        request = {"target": self._remote, "profile": profile, "errstate": np.geterr(),
                    "calls": [[list(args), dict(kwargs)] for args, kwargs in calls]}
         try:
             reply = self._student.ask(lambda n, text: f"_rnncourse_bridge.call({n}, {text!r})", request)
@@ -192,17 +205,22 @@ def write_back(before, after) -> None:
         for key in [k for k in before if k not in after]:
             del before[key]
         for key, value in after.items():
-            if key in before and type(before[key]) in (np.ndarray, dict, list, np.random.Generator) \
+            if key in before and type(before[key]) in (np.ndarray, dict, list, tuple, np.random.Generator) \
                     and type(before[key]) is type(value):
                 write_back(before[key], value)
             else:
                 before[key] = value
+    elif type(before) is tuple and type(after) is tuple and len(before) == len(after):
+        for inner_before, inner_after in zip(before, after):  # arrays inside a cache tuple
+            if type(inner_before) in (np.ndarray, dict, list, tuple, np.random.Generator):
+                write_back(inner_before, inner_after)
     elif type(before) is list and type(after) is list:
         if len(before) != len(after):
             before[:] = after
             return
         for i, value in enumerate(after):
-            if type(before[i]) in (np.ndarray, dict, list, np.random.Generator) and type(before[i]) is type(value):
+            if type(before[i]) in (np.ndarray, dict, list, tuple, np.random.Generator) \
+                    and type(before[i]) is type(value):
                 write_back(before[i], value)
             else:
                 before[i] = value
@@ -262,12 +280,24 @@ class Grader:
         except (SyntaxError, ValueError):
             return
         used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+        if not any(self._may_be_students(name) for name in used - _bound_in(tree)):
+            return  # no need to ask (a locked cell then runs in both kernels at once)
         try:
             self.refresh()
         except StudentError:
             return  # the cell runs with what is bound; a call will report the failure
         for name in sorted(used & self.stale):
             self.bind(name)
+
+    def _may_be_students(self, name: str) -> bool:
+        """Whether the student kernel may hold a newer ``name`` than this kernel: not a
+        builtin, and either unknown here or a copied value (a proxy always calls the
+        student's current function of that name)."""
+        if name in vars(builtins):
+            return False
+        if name not in self.shell.user_ns:
+            return True
+        return name in self.bound and not isinstance(self.bound[name], Proxy)
 
     def _protected(self, name: str) -> bool:
         """Names the grader's own cells defined, and builtins (a student's ``len`` must not

@@ -95,6 +95,9 @@ PATCH_THROUGH_SETATTR = "T.__setattr__('assert_close', lambda *a, **k: None)\n" 
                         "T.__setattr__('assert_equal', lambda *a, **k: None)\n" \
                         "np.__setattr__('allclose', lambda *a, **k: True)\n" \
                         "np.__setattr__('array_equal', lambda *a, **k: True)\n"
+# The student's function misbehaves only when a test (in the grader's kernel) calls it.
+EXIT_WHEN_CALLED = f"import os\n\ndef {TARGET}(series, window, horizon=1):\n    os._exit(1)\n"
+LOOP_WHEN_CALLED = f"def {TARGET}(series, window, horizon=1):\n    while True:\n        pass\n"
 NOOP_LIBRARY = {  # a copy of the course library whose checks do nothing, beside the notebook
     "rnncourse/__init__.py": "",
     "rnncourse/notebook.py": "def setup(seed=0):\n    pass\ndef pick(student, graded):\n    return graded\n",
@@ -279,6 +282,10 @@ CASES = [
          "wrong_target", _with_added_cell("pass\n"), extra=NOOP_LIBRARY),
     Case("shadow-library-blank", "blank notebook; a do-nothing copy of the course library beside it",
          "blank", _with_added_cell("pass\n", base="blank"), extra=NOOP_LIBRARY),
+    Case("exit-when-called", "a function that kills its kernel when a test calls it", "blank_target",
+         _with_target(EXIT_WHEN_CALLED)),
+    Case("loop-when-called", "a function that never returns when a test calls it", "blank_target",
+         _with_target(LOOP_WHEN_CALLED)),
     Case("config-files", "wrong answer; sitecustomize, .pth, IPython config and numpy.py beside it",
          "wrong_target", _with_added_cell("pass\n"), extra=CONFIG_FILES),
 ]
