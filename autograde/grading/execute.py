@@ -62,7 +62,7 @@ class ResilientExecute(Execute):
         be slow while the old sandbox is torn down.
         """
         self._restarts += 1
-        if self._restarts > self.max_restarts:
+        if self._restarts > self._restart_budget():
             raise DeadKernelError(f"the kernel died {self._restarts} times; giving up")
         self.log.warning("kernel died in cell %d; restarting and re-running the cells above", index)
         run_sync(self.km.restart_kernel)(now=True)
@@ -77,6 +77,9 @@ class ResilientExecute(Execute):
                 self._replay(j, earlier)
         finally:
             self.timeout = timeout
+
+    def _restart_budget(self) -> int:
+        return self.max_restarts
 
     def _after_kernel_start(self) -> None:
         """Called after a restart, before the replay (a subclass loads its helpers)."""

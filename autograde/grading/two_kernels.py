@@ -30,7 +30,7 @@ from pathlib import Path
 
 from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import DeadKernelError
-from traitlets import Bool
+from traitlets import Bool, Integer
 
 from .execute import ResilientExecute, _error_output, _errors
 
@@ -68,11 +68,14 @@ class _Kernel:
 
     def __init__(self, km, kc):
         self.km, self.kc = km, kc
+        self.restarts = 0
 
 
 class TwoKernelExecute(ResilientExecute):
     two_kernels = Bool(True, help="run test cells in a grader kernel apart from the student's code"
                        ).tag(config=True)
+    max_student_restarts = Integer(8, help="restarts of the student's kernel per notebook (a "
+                                   "function may kill it each time a test calls it)").tag(config=True)
 
     # ---------------------------------------------------------------- kernels ------------
     def preprocess(self, nb, resources=None, km=None):
@@ -144,13 +147,15 @@ class TwoKernelExecute(ResilientExecute):
     @contextmanager
     def _on_student(self):
         """While inside, nbclient's execution machinery talks to the student kernel."""
-        grader_km, grader_kc = self.km, self.kc
+        grader_km, grader_kc, grader_restarts = self.km, self.kc, self._restarts
         self.km, self.kc, self._in_student = self._student.km, self._student.kc, True
+        self._restarts = self._student.restarts  # each kernel has its own restart budget
         try:
             yield
         finally:
-            self._student.km, self._student.kc = self.km, self.kc
+            self._student.km, self._student.kc, self._student.restarts = self.km, self.kc, self._restarts
             self.km, self.kc, self._in_student = grader_km, grader_kc, False
+            self._restarts = grader_restarts
 
     def _after_kernel_start(self) -> None:
         if self._in_student:
@@ -160,6 +165,9 @@ class TwoKernelExecute(ResilientExecute):
         else:
             self._grader_ready = False
             self._load_grader()
+
+    def _restart_budget(self) -> int:
+        return self.max_student_restarts if self._in_student else self.max_restarts
 
     def _runs_here(self, cell) -> bool:
         where = role(cell)

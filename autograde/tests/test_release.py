@@ -14,10 +14,11 @@ NOTEBOOKS = [SOLUTIONS / a / f"{a}.ipynb" for a in ASSIGNMENTS] + \
             [COURSE / a / f"{a}.ipynb" for a in ASSIGNMENTS]
 
 
-def test_course_has_the_eight_assignments_in_order():
+def test_course_has_the_ten_assignments_in_order():
     expected = ["01_sequential_data", "02_rnn_forward", "03_bptt", "04_gradient_problems",
-                "05_lstm", "06_gru", "07_text_generation", "08_forecasting"]
-    assert [a for a in expected if a in ASSIGNMENTS] == ASSIGNMENTS
+                "05_lstm", "06_gru", "07_text_generation", "08_forecasting",
+                "09_seq2seq_attention", "10_bidirectional_masking"]
+    assert ASSIGNMENTS == expected
     assert sorted(p.name for p in COURSE.iterdir() if p.is_dir()) == ASSIGNMENTS
 
 
