@@ -70,7 +70,7 @@ class Unencodable:
 def _keras():
     if "keras" not in sys.modules:
         from rnncourse.keras_glue import load_keras
-        return load_keras()
+        return load_keras(seed=None)  # silenced (a test cell must not see TF's logs), not reseeded
     return sys.modules["keras"]
 
 
@@ -342,6 +342,8 @@ class Decoder:
             if name.split(".")[0] not in MODULES or not all(p.isidentifier() for p in name.split(".")):
                 return Unencodable(f"module {name[:80]}", "only the course's usual packages are imported")
             import importlib
+            if name.split(".")[0] in ("keras", "tensorflow"):
+                _keras()
             return importlib.import_module(name)
         if tag == "keras":
             name = node.get("file")
@@ -350,6 +352,7 @@ class Decoder:
             return _keras().saving.load_model(os.path.join(self.folder, name), safe_mode=True,
                                               compile=True)
         if tag == "tensor":
+            _keras()  # TensorFlow imported quietly
             import tensorflow as tf
             return tf.constant(self._array(node), dtype=tf.dtypes.as_dtype(str(node["tf_dtype"])))
         if tag == "dataset":
@@ -377,6 +380,7 @@ class Decoder:
         return obj
 
     def _dataset(self, node, depth):
+        _keras()  # TensorFlow imported quietly
         import tensorflow as tf
         spec_tree = self.decode(node["spec"], depth + 1)
         structure = node.get("structure")
