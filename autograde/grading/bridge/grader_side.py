@@ -360,6 +360,8 @@ def numpy_only_call(proxy: Proxy, args, kwargs):
     kernel reports it) or that the function's cell names (read here, from its source)."""
     grader = get_grader()
     static = grader.forbidden_in_source(proxy.__name__) if grader else None
+    if static:
+        return None, static
     result, forbidden = proxy.call(args, kwargs, profile=True)
     return result, static or (forbidden[0] if forbidden else None)
 
