@@ -332,16 +332,18 @@ class Grader:
         self.bound[name] = value
 
     def forbidden_in_source(self, name: str) -> str | None:
-        """A package or helper named in the student's cell that defines ``name``, if any."""
+        """A package (or a way to import one by name) that the student's definition of the
+        function ``name`` names, if any: read from its source, not asked of the student."""
         for source in reversed(self.sources):
             try:
                 tree = ast.parse(source)
             except SyntaxError:
                 continue
-            if not any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == name
-                       for n in tree.body):
+            defs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                    and n.name == name]
+            if not defs:
                 continue
-            for node in ast.walk(tree):
+            for node in ast.walk(defs[-1]):
                 if isinstance(node, ast.Import):
                     for alias in node.names:
                         if alias.name.split(".")[0] in FORBIDDEN_MODULES or alias.name.startswith("rnncourse"):
