@@ -62,7 +62,7 @@ c.Autograde.autograde_preprocessors = [
     SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 c.Execute.timeout = c.ExecutePreprocessor.timeout
 # Student code in one kernel, the tests in another (grading/two_kernels.py).
-c.TwoKernelExecute.two_kernels = os.environ.get("RNNCOURSE_TWO_KERNELS", "0") == "1"
+c.TwoKernelExecute.two_kernels = os.environ.get("RNNCOURSE_TWO_KERNELS", "1") != "0"
 # In one kernel, cells that tamper with the tests must not run; in two they cannot reach them.
 c.RejectTampering.enforce = not c.TwoKernelExecute.two_kernels
 c.Execute.startup_timeout = 180  # a loaded machine starts sandboxed kernels slowly

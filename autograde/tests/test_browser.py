@@ -43,8 +43,9 @@ except ImportError:  # reported by the chromium fixture: fail on CI, skip elsewh
 pytestmark = pytest.mark.slow
 
 ASSIGNMENT = "01_sequential_data"
-EIGHT = ["01_sequential_data", "02_rnn_forward", "03_bptt", "04_gradient_problems", "05_lstm",
-         "06_gru", "07_text_generation", "08_forecasting"]
+TEN = ["01_sequential_data", "02_rnn_forward", "03_bptt", "04_gradient_problems", "05_lstm",
+       "06_gru", "07_text_generation", "08_forecasting", "09_seq2seq_attention",
+       "10_bidirectional_masking"]
 ARTIFACTS = REPO / "artifacts" / "browser"
 
 
@@ -255,15 +256,15 @@ def open_formgrader(page, server):
 
 
 def test_formgrader_lists_the_eight_assignments(page, instructor_lab):
-    assert assignments() == EIGHT  # the course's own list, as the formgrader should show it
+    assert assignments() == TEN  # the course's own list, as the formgrader should show it
     frame = open_formgrader(page, instructor_lab)
     rows = frame.locator("#main-table tr:has(td.name a)")
-    rows.nth(len(EIGHT) - 1).wait_for(timeout=60_000)
+    rows.nth(len(TEN) - 1).wait_for(timeout=60_000)
     frame.locator("h1", has_text="Manage Assignments").wait_for()
     shot(page, "3-formgrader-manage-assignments")
     names = [t.strip() for t in rows.locator("td.name").all_inner_texts()]
-    assert names == EIGHT
-    for i in range(len(EIGHT)):
+    assert names == TEN
+    for i in range(len(TEN)):
         row = rows.nth(i)
         # generated into the release folder: a preview link; nothing submitted yet
         assert row.locator("td.preview a").count() == 1, names[i]
@@ -274,18 +275,18 @@ def test_formgrader_lists_the_eight_assignments(page, instructor_lab):
     frame.get_by_role("link", name="Manual Grading", exact=True).first.click()
     frame.locator("h1", has_text="Manual Grading").wait_for()
     grades = frame.locator("#main-table tr:has(td a)")
-    grades.nth(len(EIGHT) - 1).wait_for(timeout=60_000)
+    grades.nth(len(TEN) - 1).wait_for(timeout=60_000)
     shot(page, "4-formgrader-manual-grading")
     seen = {}
     for i in range(grades.count()):
         cells = [t.strip() for t in grades.nth(i).locator("td").all_inner_texts()]
         seen[cells[0]] = cells[-1]
     expected = {}
-    for a in EIGHT:
+    for a in TEN:
         nb = read(instructor_lab.release / a / f"{a}.ipynb")
         total = sum(float(meta(c).get("points", 0)) for c in nb.cells if meta(c).get("grade"))
         expected[a] = total
-    assert set(seen) == set(EIGHT), seen
+    assert set(seen) == set(TEN), seen
     for a, score in seen.items():
         got, _, max_score = score.partition("/")
         assert float(got) == 0 and float(max_score) == expected[a] > 0, (a, score)

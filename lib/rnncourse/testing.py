@@ -26,7 +26,7 @@ import numpy as np
 __all__ = [
     "assert_shape", "assert_dtype", "assert_close", "assert_equal", "assert_not_mutated",
     "assert_raises", "assert_numpy_only", "assert_finite", "assert_int",
-    "call_not_mutating", "call_many", "random_arrays",
+    "call_not_mutating", "call_many", "dataset_map_pairs", "random_arrays",
 ]
 
 
@@ -268,6 +268,19 @@ def call_many(fn: Callable, calls) -> list:
     if getattr(type(fn), "__rnncourse_proxy__", False):
         return fn.call_many([(args, {}) for args in calls])[0]
     return [fn(*args) for args in calls]
+
+
+def dataset_map_pairs(fn: Callable, values, batch_size: int) -> list:
+    """Map ``fn`` over a ``tf.data`` pipeline of ``values`` in batches of ``batch_size`` (drop
+    the remainder) and return the pairs it yields as numpy arrays: checks that ``fn`` works
+    inside ``Dataset.map``, where TensorFlow traces it into a graph. Graded in two kernels,
+    the pipeline runs in the student's kernel, beside the student's function."""
+    __tracebackhide__ = True
+    if getattr(type(fn), "__rnncourse_proxy__", False):
+        return sys.modules["_rnncourse_grader_side"].call_beside(dataset_map_pairs, (fn, values, batch_size))
+    import tensorflow as tf
+    ds = tf.data.Dataset.from_tensor_slices(np.asarray(values)).batch(batch_size, drop_remainder=True)
+    return [(a.numpy(), b.numpy()) for a, b in ds.map(fn)]
 
 
 def random_arrays(rng: np.random.Generator, shapes: Mapping[str, tuple], dtype=np.float64,

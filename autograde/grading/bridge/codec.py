@@ -41,6 +41,9 @@ MODULES = {"numpy", "keras", "tensorflow", "matplotlib", "rnncourse", "math", "r
 MAX_DEPTH = 50
 
 
+_FUNCTION = type(lambda: None)
+
+
 class CodecError(Exception):
     """A value that cannot cross between the kernels (or a malformed message)."""
 
@@ -181,6 +184,9 @@ class Encoder:
             return {"$": "tensor", **self._array(np.asarray(value.numpy())), "tf_dtype": value.dtype.name}
         if kind == "dataset":
             return self._dataset(value, depth)
+        if self.allow_library and type(value) is _FUNCTION and value.__module__.startswith("rnncourse.") \
+                and getattr(sys.modules.get(value.__module__), value.__name__, None) is value:
+            return {"$": "libfunc", "module": value.__module__, "name": value.__name__}
         if self.allow_library and type(value).__module__.startswith("rnncourse."):
             state = {k: v for k, v in vars(value).items()}
             return {"$": "library", "module": type(value).__module__,
@@ -365,6 +371,12 @@ class Decoder:
             return Unencodable(str(node.get("type")), str(node.get("reason", "")))
         if tag == "library" and self.trusted:
             return self._library(node, depth)
+        if tag == "libfunc" and self.trusted:
+            import importlib
+            module = str(node["module"])
+            if not module.startswith("rnncourse."):
+                raise CodecError(f"a library function from {module}")
+            return getattr(importlib.import_module(module), str(node["name"]))
         raise CodecError(f"an unknown kind of value ({str(tag)[:40]!r})")
 
     def _library(self, node, depth):
