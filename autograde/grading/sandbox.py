@@ -9,9 +9,13 @@ It starts ``ipykernel`` under ``bwrap`` so that the kernel
 
 - has no network (a new, empty network namespace; the kernel talks to nbgrader over Unix
   sockets, ``KernelManager.transport = "ipc"``);
-- sees only the Python installation, the virtualenv, the course library and a copy of its
-  own notebook folder: not ``solutions/``, the gradebook, the nbgrader config or other
+- sees only the Python installation, the virtualenv, the course library and a folder of its
+  own: for the *student* kernel a copy of the submission's data files (``DATA_SUFFIXES``:
+  never the notebook, code, config files or links), for the *grader* kernel an empty folder
+  plus the student kernel's connection file and sockets (``RNNCOURSE_SANDBOX_ROLE``, see
+  ``two_kernels.py``); never ``solutions/``, the gradebook, the nbgrader config or other
   students' submissions;
+- starts Python with ``-P``: nothing in the working folder is importable;
 - writes only to that copy and a private ``/tmp`` (both discarded afterwards);
 - runs as an unprivileged, per-kernel user id with limits on address space, processes, CPU time and file
   size (``SANDBOX_LIMITS``, overridable through ``RNNCOURSE_SANDBOX_<NAME>`` variables).
