@@ -32,7 +32,7 @@ from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import DeadKernelError
 from traitlets import Bool, Integer
 
-from .execute import ResilientExecute, _error_output, _errors
+from .execute import ResilientExecute, _error_output
 
 BRIDGE = Path(__file__).resolve().parent / "bridge"
 STUDENT_GONE = ("Not run: the kernel running your code died too often and was not restarted "
@@ -308,4 +308,4 @@ class TwoKernelExecute(ResilientExecute):
             self._student_broken = True
 
 
-__all__ = ["TwoKernelExecute", "role", "_errors"]
+__all__ = ["TwoKernelExecute", "role"]

@@ -409,7 +409,3 @@ class Decoder:
         elements = [self.decode(e, depth + 1) for e in node["elements"]]
         ds = tf.data.Dataset.from_generator(lambda: iter(elements), output_signature=spec)
         return ds.apply(tf.data.experimental.assert_cardinality(len(elements)))
-
-
-def unencodable_node(value, reason: str = "") -> dict:
-    return {"$": "unencodable", "type": _type_name(value), "reason": reason[:300]}
