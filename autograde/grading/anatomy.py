@@ -53,3 +53,56 @@ def cell_failed(cell) -> bool:
     return any(o.get("output_type") == "error"
                or (o.get("output_type") == "stream" and o.get("name") == "stderr")
                for o in cell.get("outputs", []))
+
+
+def _statements(source: str) -> list[tuple[str, set[str], set[str], set[str]]]:
+    """``[(kind, read, bound, updated)]`` per top-level statement of a cell: ``kind`` is
+    "def" for a function or class definition (``read``: what its body reads) and "value"
+    otherwise; ``updated`` are names changed in place (``models[k] = m``, ``obj.x = 1``).
+    IPython magics are skipped."""
+    import ast
+    code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line
+                     for line in source.splitlines())
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    out = []
+    for stmt in tree.body:
+        names = [n for n in ast.walk(stmt) if isinstance(n, ast.Name)]
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.append(("def", {n.id for n in names}, {stmt.name}, set()))
+            continue
+        bound = {n.id for n in names if not isinstance(n.ctx, ast.Load)}
+        updated = {node.value.id for node in ast.walk(stmt)
+                   if isinstance(node, (ast.Subscript, ast.Attribute))
+                   and not isinstance(node.ctx, ast.Load) and isinstance(node.value, ast.Name)}
+        out.append(("value", {n.id for n in names if isinstance(n.ctx, ast.Load)} - bound,
+                    bound, updated))
+    return out
+
+
+def exercises_feeding_tests(nb) -> set[str]:
+    """Exercises whose results reach a test cell through an ordinary cell: a test reads a
+    value that a cell which is neither an answer nor a test computed, directly or through
+    other values and functions, from the exercise (07's ``val_loss`` of the training cell).
+    Swapping a function into a kernel that already ran the notebook cannot check these;
+    a test that calls a function (an exercise or a helper) calls the swapped one."""
+    exercises = set(answer_ids(nb))
+    depends = {e: {e} for e in exercises}   # name -> exercises its value or body uses
+    values: set[str] = set()                # names that hold a computed value
+    fed: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code" or is_answer(cell):
+            continue
+        for kind, read_, bound, updated in _statements(cell.source):
+            sources = {e for name in read_ for e in depends.get(name, ())}
+            if is_test(cell):   # what a test computes is computed again after each swap
+                fed |= {e for name in read_ & values for e in depends.get(name, ())}
+                sources = set()
+            for name in bound - exercises:
+                depends[name] = sources
+                (values.add if kind == "value" else values.discard)(name)
+            for name in updated - exercises:
+                depends[name] = depends.get(name, set()) | sources
+    return fed

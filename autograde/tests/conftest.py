@@ -20,11 +20,13 @@ ASSIGNMENTS = assignments()
 
 def sampled_mutants(assignment: str, per_notebook: int = 2):
     """A deterministic sample of wrong implementations for the full nbgrader round trip:
-    the first wrong implementation of the first ``per_notebook`` exercises."""
-    seen, sample = set(), []
+    the first wrong implementation of the first ``per_notebook`` exercises that do not call
+    each other (so that, graded together in one notebook, each one's loss is its own)."""
+    sample = []
     for mutant in mutants_of(MUTANTS / assignment):
-        if mutant.exercise not in seen and len(sample) < per_notebook:
-            seen.add(mutant.exercise)
+        independent = all(mutant.exercise not in m.breaks and m.exercise not in mutant.breaks
+                          for m in sample)
+        if independent and len(sample) < per_notebook:
             sample.append(mutant)
     return sample
 
@@ -43,7 +45,7 @@ def first_right_of_each(assignment: str) -> dict[str, str]:
 
 class GradedAssignment:
     """One assignment released into a scratch course root and graded by real nbgrader:
-    students ``solution``, ``blank`` and ``wrong-<mutant>`` for a sample of mutants."""
+    students ``solution``, ``blank``, ``wrong`` (a sample of mutants) and ``right-styles``."""
 
     def __init__(self, assignment: str, workdir: Path):
         self.assignment = assignment
@@ -53,14 +55,14 @@ class GradedAssignment:
         release_nb = submissions.release_notebook(assignment, self.release)
         self.points = points(release_nb)
         self.exercises = answer_ids(release_nb)
-        self.mutants = {f"wrong-{m.name.replace('_', '-')}": m for m in sampled_mutants(assignment)}
         nbgrader_run.submit(self.root, "solution", assignment,
                             submissions.filled(assignment, course=self.release))
         nbgrader_run.submit(self.root, "blank", assignment,
                             submissions.blank(assignment, course=self.release))
-        for student, mutant in self.mutants.items():
-            nb = submissions.filled(assignment, {mutant.exercise: mutant.source}, course=self.release)
-            nbgrader_run.submit(self.root, student, assignment, nb)
+        # One student with two wrong functions that do not call each other.
+        self.mutants = sampled_mutants(assignment)
+        nbgrader_run.submit(self.root, "wrong", assignment, submissions.filled(
+            assignment, {m.exercise: m.source for m in self.mutants}, course=self.release))
         # Right implementations in other styles, one per exercise: what crosses between the
         # student's kernel and the grader's must not depend on how an answer is written.
         self.right = first_right_of_each(assignment)
@@ -114,9 +116,10 @@ class OneKernelAtATime:
         self.assignment, self.kernel = None, None
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def kernels():
-    """One solution kernel per notebook, shared by a test module (see grading.kernel)."""
+    """One solution kernel per notebook, shared by every test that swaps code into it (see
+    grading.kernel); ``pytest_collection_modifyitems`` runs those tests notebook by notebook."""
     holder = OneKernelAtATime()
     yield holder
     holder.close()
@@ -124,6 +127,22 @@ def kernels():
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: runs nbgrader or whole notebooks")
+    config.addinivalue_line("markers", "own_kernel: closes the shared kernel and runs a notebook "
+                                       "itself (after the shared-kernel tests of that notebook)")
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that use the shared solution kernels run last, grouped by notebook (in test
+    module order within a notebook, ``own_kernel`` tests last), so that each notebook runs
+    once for all of them."""
+    def uses_kernel(item):
+        return "kernels" in getattr(item, "fixturenames", ()) and \
+            "assignment" in getattr(getattr(item, "callspec", None), "params", {})
+    order = {a: i for i, a in enumerate(ASSIGNMENTS)}
+    shared = [item for item in items if uses_kernel(item)]
+    shared.sort(key=lambda item: (order.get(item.callspec.params["assignment"], len(order)),
+                                  item.get_closest_marker("own_kernel") is not None))
+    items[:] = [item for item in items if not uses_kernel(item)] + shared
 
 
 __all__ = ["ASSIGNMENTS", "is_question"]

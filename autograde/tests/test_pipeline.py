@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grading.anatomy import cell_failed, exercise_of, is_question
+from grading.anatomy import cell_failed, exercise_of, exercises_feeding_tests, is_question
 from grading.kernel import load_mutant
 from grading.submissions import strip_markers
 
@@ -17,6 +17,38 @@ def test_exercise_of_prefers_the_longest_matching_exercise():
     assert exercise_of("test_rnn_cell_forward_keras", exercises) == "rnn_cell_forward"
     assert exercise_of("test_q1", exercises) == "q1"
     assert exercise_of("test_softmaxy", exercises) is None
+
+
+def _notebook(*cells):
+    """A notebook of ``("answer" | "test" | "code", grade id or None, source)`` cells."""
+    nb = nbformat.v4.new_notebook()
+    for kind, gid, source in cells:
+        cell = nbformat.v4.new_code_cell(source)
+        if kind != "code":
+            cell.metadata["nbgrader"] = {"grade_id": gid, "solution": kind == "answer",
+                                         "grade": kind == "test", "points": 1}
+        nb.cells.append(cell)
+    return nb
+
+
+def test_a_value_an_ordinary_cell_computes_from_an_exercise_feeds_the_test_that_reads_it():
+    nb = _notebook(("answer", "build", "def build(): ..."), ("answer", "loss", "def loss(y): ..."),
+                   ("answer", "unused", "def unused(): ..."),
+                   ("code", None, "model = build()\nhistory = {}\nhistory['val'] = loss(model)"),
+                   ("code", None, "final = history['val']"),
+                   ("test", "test_build", "assert final < 1"),
+                   ("test", "test_unused", "assert unused() is None"))
+    assert exercises_feeding_tests(nb) == {"build", "loss"}
+
+
+def test_tests_that_call_functions_or_compute_their_own_values_feed_nothing():
+    nb = _notebook(("answer", "f", "def f(x): ..."),
+                   ("code", None, "def helper():\n    return f(1)"),
+                   ("code", None, "x = 3\ny = f(x)\n%time z = 1"),
+                   ("code", None, "y = 0"),                       # rebound without f
+                   ("test", "test_f", "y = f(2)\nassert helper() == y"),
+                   ("test", "test_f_again", "assert f(x) == y"))
+    assert exercises_feeding_tests(nb) == set()
 
 
 def test_questions_are_q_and_a_number():

@@ -9,9 +9,9 @@ test_wrong_implementations (see grading.kernel).
 Swapping a function into a kernel that already ran the notebook cannot reach a test that reads
 a value an ordinary cell computed earlier (07's ``test_build_char_model_learns`` checks the
 ``val_loss`` of the training cell). So a second test also runs whole notebooks, as nbgrader
-does, with every answer cell replaced by a right implementation: round k takes the k-th style
-of each exercise (cycling), until every file has been used once. Round 0 goes through the real
-two-kernel grading instead (test_grading.py).
+does, with the answer cells of such exercises (``anatomy.exercises_feeding_tests``) replaced by
+right implementations: round k takes the k-th style of each (cycling), until every file has
+been used once. Round 0 goes through the real two-kernel grading instead (test_grading.py).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import pytest
 from conftest import ASSIGNMENTS
 
 from grading import SOLUTIONS
-from grading.anatomy import answer_ids, is_question, meta, read
+from grading.anatomy import answer_ids, exercises_feeding_tests, is_question, meta, read
 from grading.kernel import GradingKernel
 
 RIGHT = Path(__file__).resolve().parent / "right"
@@ -65,10 +65,14 @@ CASES = [(a, r) for a in ASSIGNMENTS for r in rights_of(a)]
 
 
 def rounds_of(assignment: str) -> list[dict[str, RightImplementation]]:
-    """``[{exercise: implementation}]``: round k uses the k-th style of every exercise."""
+    """``[{exercise: implementation}]``: round k uses the k-th style of every exercise whose
+    results reach a test through an ordinary cell (``exercises_feeding_tests``); the others
+    keep the solution's, their styles being checked by swapping functions."""
+    fed = exercises_feeding_tests(read(SOLUTIONS / assignment / f"{assignment}.ipynb"))
     by_exercise: dict[str, list[RightImplementation]] = {}
     for right in rights_of(assignment):
-        by_exercise.setdefault(right.exercise, []).append(right)
+        if right.exercise in fed:
+            by_exercise.setdefault(right.exercise, []).append(right)
     n = max((len(v) for v in by_exercise.values()), default=0)
     return [{e: v[k % len(v)] for e, v in by_exercise.items()} for k in range(n)]
 
@@ -101,6 +105,7 @@ def test_right_implementation_gets_full_marks(kernels, assignment, right):
 
 
 @pytest.mark.slow
+@pytest.mark.own_kernel
 @pytest.mark.parametrize("assignment,k,chosen", ROUNDS, ids=[f"{a}/round{k}" for a, k, _ in ROUNDS])
 def test_whole_notebook_of_right_implementations_gets_full_marks(kernels, assignment, k, chosen):
     kernels.close()                                   # one kernel at a time (memory)
