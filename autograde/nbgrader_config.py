@@ -66,6 +66,10 @@ c.TwoKernelExecute.two_kernels = os.environ.get("RNNCOURSE_TWO_KERNELS", "1") !=
 # In one kernel, cells that tamper with the tests must not run; in two they cannot reach them.
 c.RejectTampering.enforce = not c.TwoKernelExecute.two_kernels
 c.Execute.startup_timeout = 180  # a loaded machine starts sandboxed kernels slowly
+# After a cell's reply, its last outputs may lag on a loaded machine (nbclient waits 4 s, then
+# nbgrader drops the notebook): wait longer; ResilientExecute scores a cell that still lacks
+# them as failed.
+c.Execute.iopub_timeout = 60
 
 # Feedback shows that hidden tests ran and what failed, never their source.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]

@@ -10,14 +10,17 @@ process killed for its memory): every exercise scores zero and the submission is
 - starts a fresh kernel, silently re-runs the cells above it (skipping any that crashed or
   failed), and carries on, so honest exercises still earn their points;
 - caps each cell's stored output (a student printing gigabytes must not bloat the
-  gradebook or the feedback).
+  gradebook or the feedback);
+- scores a cell whose output never arrives (nbclient's IOPub timeout, seen when a fork bomb
+  next door loads the machine) as failed instead of dropping the whole notebook: a lost
+  error message must never read as a passed test, nor cost the other exercises.
 """
 from __future__ import annotations
 
 import copy
 
 from jupyter_core.utils import run_sync
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
@@ -26,6 +29,8 @@ from traitlets import Integer
 POISONING_ERRORS = {"MemoryError", "BlockingIOError"}
 CRASH_MESSAGE = ("The kernel died while running this cell (os._exit, a crash, or a resource "
                  "limit of the grading sandbox). It was restarted and the cells above were re-run.")
+LOST_OUTPUT_MESSAGE = ("This cell finished, but its output did not arrive within {} s (the grading "
+                       "machine was overloaded), so it cannot be scored: ask for a regrade.")
 
 
 class ResilientExecute(Execute):
@@ -46,6 +51,9 @@ class ResilientExecute(Execute):
             cell.outputs = [_error_output("DeadKernelError", CRASH_MESSAGE)]
             self.nb.cells[index] = cell
             self._restart(index)
+        except CellTimeoutError:  # the reply came, its outputs did not (iopub_timeout)
+            cell.outputs.append(_error_output("CellTimeoutError", LOST_OUTPUT_MESSAGE.format(self.iopub_timeout)))
+            self.nb.cells[index] = cell
         else:
             if _poisoned(cell):  # the kernel lives but its memory or process table is full
                 self._crashed.add(index)

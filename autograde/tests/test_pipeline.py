@@ -108,3 +108,15 @@ def test_test_cells_lose_their_displayed_values_and_answer_cells_keep_them():
     nb = nbformat.v4.new_notebook(cells=[answer, test])
     out, _ = AllOrNothing().preprocess(nb, {})
     assert out.cells[1].outputs == [printed] and out.cells[0].outputs == [value]
+
+
+def test_a_cell_whose_output_never_arrives_fails_and_grading_goes_on(tmp_path):
+    """nbclient raises when a cell's outputs lag behind its reply (``iopub_timeout``); plain
+    nbgrader then drops the notebook. Here an impossible timeout makes every cell lag."""
+    from grading.execute import ResilientExecute
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("print('hello')"), nbformat.v4.new_code_cell("x = 1")]
+    out, _ = ResilientExecute(kernel_name="python3", iopub_timeout=0).preprocess(
+        nb, {"metadata": {"path": str(tmp_path)}})
+    assert all(cell_failed(c) for c in out.cells)
+    assert "did not arrive" in out.cells[1].outputs[-1]["evalue"]
