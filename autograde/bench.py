@@ -22,15 +22,15 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grading import AUTOGRADE, SOLUTIONS, assignments, nbgrader_run, submissions  # noqa: E402
+from grading import AUTOGRADE, SOLUTIONS, assignments, nbgrader_run  # noqa: E402
 from grading.measure import measure  # noqa: E402
+from grading.scratch import ScratchCourse  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BUDGET = {"graded_s": 60.0, "student_s": 180.0, "peak_mb": 2048}
@@ -64,15 +64,13 @@ def execute(path: Path, graded: bool) -> dict:
 def autograde_one(assignment: str, folder: Path, two_kernels: bool = True) -> dict:
     """One real ``nbgrader autograde`` of the solution-filled release; ``two_kernels=False``
     grades the way it was done before the grader kernel (one kernel, for comparison)."""
-    root, release = folder / "root", folder / "release"
-    root.mkdir(parents=True)
-    nbgrader_run.release(assignment, root=root, release_dir=release)
-    nbgrader_run.submit(root, "bench", assignment, submissions.filled(assignment, course=release))
+    course = ScratchCourse(assignment, folder)
+    course.submit("bench", course.filled())
     cmd = [str(BIN / "nbgrader"), "autograde", assignment, "--force", "--create"]
-    env = nbgrader_run.nbgrader_env(root)
+    env = nbgrader_run.nbgrader_env(course.root)
     env["RNNCOURSE_TWO_KERNELS"] = "1" if two_kernels else "0"
     result = measure(cmd, env=env, cwd=str(AUTOGRADE))
-    scores = nbgrader_run.scores(root, assignment).get("bench", {})
+    scores = course.scores().get("bench", {})
     result["score"] = sum(scores.values())
     return result
 

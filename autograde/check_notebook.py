@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grading import MUTANTS, SOLUTIONS, nbgrader_run, submissions  # noqa: E402
-from grading.anatomy import is_question, points  # noqa: E402
+from grading import MUTANTS, SOLUTIONS  # noqa: E402
+from grading.anatomy import is_question  # noqa: E402
 from grading.kernel import GradingKernel, mutants_of  # noqa: E402
+from grading.scratch import ScratchCourse  # noqa: E402
 
 
 def judge(kernel: GradingKernel, mutant) -> tuple[bool, str]:
@@ -57,23 +57,19 @@ def check_mutants(assignment: str) -> bool:
 
 
 def check_grading(assignment: str) -> bool:
-    with tempfile.TemporaryDirectory() as tmp:
-        root, release = Path(tmp) / "root", Path(tmp) / "release"
-        root.mkdir()
-        nbgrader_run.release(assignment, root=root, release_dir=release)
-        nbgrader_run.submit(root, "solution", assignment, submissions.filled(assignment, course=release))
-        nbgrader_run.submit(root, "blank", assignment, submissions.blank(assignment, course=release))
+    with ScratchCourse.temporary(assignment) as course:
+        course.submit("solution", course.filled())
+        course.submit("blank", course.blank())
         start = time.time()
-        nbgrader_run.autograde(assignment, root)
+        course.grade()
         took = time.time() - start
-        got = nbgrader_run.scores(root, assignment)
-        total = sum(points(submissions.release_notebook(assignment, release)).values())
-        print(f"nbgrader autograde of 2 submissions: {took:.1f} s; max score {total:g}")
+        got = course.scores()
+        print(f"nbgrader autograde of 2 submissions: {took:.1f} s; max score {course.total:g}")
         for student, grades in sorted(got.items()):
             lost = sorted(g for g, s in grades.items() if s == 0)
-            print(f"  {student}: {sum(grades.values()):g}/{total:g}" +
+            print(f"  {student}: {sum(grades.values()):g}/{course.total:g}" +
                   (f" (zero on {', '.join(lost)})" if lost and student != "blank" else ""))
-        return (sum(got["solution"].values()) == total and sum(got["blank"].values()) == 0)
+        return (sum(got["solution"].values()) == course.total and sum(got["blank"].values()) == 0)
 
 
 def main() -> int:

@@ -6,7 +6,9 @@ process killed for its memory): every exercise scores zero and the submission is
 
 - marks the cell during which the kernel died with an error (so its tests score zero),
 - does the same after a ``MemoryError`` or a failed fork (a memory or fork bomb leaves the
-  kernel alive but unusable);
+  kernel alive but unusable), and after a cell of student code that ran out of time (an
+  interrupt stops the kernel's main thread, not the processes or threads it started: a fork
+  bomb's children would spin on, starving every other student graded on the machine);
 - starts a fresh kernel, silently re-runs the cells above it (skipping any that crashed or
   failed), and carries on, so honest exercises still earn their points;
 - caps each cell's stored output (a student printing gigabytes must not bloat the
@@ -29,6 +31,7 @@ from traitlets import Integer
 POISONING_ERRORS = {"MemoryError", "BlockingIOError"}
 CRASH_MESSAGE = ("The kernel died while running this cell (os._exit, a crash, or a resource "
                  "limit of the grading sandbox). It was restarted and the cells above were re-run.")
+TIMEOUT_MESSAGE = "This cell ran longer than {} s and was stopped; the kernel was restarted."
 LOST_OUTPUT_MESSAGE = ("This cell finished, but its output did not arrive within {} s (the grading "
                        "machine was overloaded), so it cannot be scored: ask for a regrade.")
 
@@ -43,7 +46,12 @@ class ResilientExecute(Execute):
         self._restarts = 0
         return super().preprocess(nb, resources, km)
 
+    async def _async_handle_timeout(self, timeout, cell=None):
+        self._timed_out = True
+        return await super()._async_handle_timeout(timeout, cell)
+
     def preprocess_cell(self, cell, resources, index):
+        self._timed_out = False
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
@@ -54,10 +62,15 @@ class ResilientExecute(Execute):
         except CellTimeoutError:  # the reply came, its outputs did not (iopub_timeout)
             cell.outputs.append(_error_output("CellTimeoutError", LOST_OUTPUT_MESSAGE.format(self.iopub_timeout)))
             self.nb.cells[index] = cell
+            self._restart_if_student_code(index)
         else:
             if _poisoned(cell):  # the kernel lives but its memory or process table is full
                 self._crashed.add(index)
                 self._restart(index + 1)
+            elif self._timed_out:
+                if not _errors(cell):
+                    cell.outputs.append(_error_output("CellTimeoutError", TIMEOUT_MESSAGE.format(self.timeout)))
+                self._restart_if_student_code(index)
         self._cap_outputs(cell)
         return cell, resources
 
@@ -85,6 +98,16 @@ class ResilientExecute(Execute):
                 self._replay(j, earlier)
         finally:
             self.timeout = timeout
+
+    def _restart_if_student_code(self, index: int) -> None:
+        """After a cell that ran out of time: a kernel running student code is restarted."""
+        if self._runs_student_code():
+            self._crashed.add(index)
+            self._restart(index + 1)
+
+    def _runs_student_code(self) -> bool:
+        """Whether the current kernel runs student code (one kernel: yes)."""
+        return True
 
     def _restart_budget(self) -> int:
         return self.max_restarts

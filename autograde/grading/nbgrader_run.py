@@ -82,14 +82,17 @@ def release(assignment: str, root: Path | None = None, release_dir: Path | None 
                     root=root, release=release_dir, db_url=db_url)
 
 
-def submit(root: Path, student: str, assignment: str, nb, timestamp: str = "2026-01-01 00:00:00 UTC") -> Path:
-    """Place a submission where ``nbgrader autograde`` looks for it."""
+def submit(root: Path, student: str, assignment: str, nb, timestamp: str = "2026-01-01 00:00:00 UTC",
+           name: str | None = None) -> Path:
+    """Place a submission where ``nbgrader autograde`` looks for it: ``nb`` (a notebook, or
+    text for a broken file; None for no notebook at all) as ``name`` (default
+    ``<assignment>.ipynb``). Returns the notebook's path."""
     folder = Path(root) / "submitted" / student / assignment
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{assignment}.ipynb"
+    path = folder / (name or f"{assignment}.ipynb")
     if isinstance(nb, (str, bytes)):
         path.write_text(nb if isinstance(nb, str) else nb.decode())
-    else:
+    elif nb is not None:
         nbformat.write(nb, str(path))
     (folder / "timestamp.txt").write_text(timestamp)
     return path

@@ -166,6 +166,9 @@ class TwoKernelExecute(ResilientExecute):
             self._grader_ready = False
             self._load_grader()
 
+    def _runs_student_code(self) -> bool:
+        return self._in_student or not self.two_kernels
+
     def _restart_budget(self) -> int:
         return self.max_student_restarts if self._in_student else self.max_restarts
 

@@ -1,7 +1,6 @@
 """Shared fixtures: the grading package on the path, the assignments, graded results."""
 from __future__ import annotations
 
-import io
 import shutil
 import sys
 import tempfile
@@ -11,9 +10,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from grading import MUTANTS, SOLUTIONS, assignments, nbgrader_run, parallel, submissions  # noqa: E402
-from grading.anatomy import answer_ids, is_question, points  # noqa: E402
+from grading import MUTANTS, SOLUTIONS, assignments  # noqa: E402
+from grading.anatomy import is_question  # noqa: E402
 from grading.kernel import GradingKernel, mutants_of  # noqa: E402
+from grading.scratch import ScratchCourse  # noqa: E402
 
 ASSIGNMENTS = assignments()
 
@@ -43,38 +43,25 @@ def first_right_of_each(assignment: str) -> dict[str, str]:
     return chosen
 
 
-class GradedAssignment:
-    """One assignment released into a scratch course root and graded by real nbgrader:
-    students ``solution``, ``blank``, ``wrong`` (a sample of mutants) and ``right-styles``."""
+class GradedAssignment(ScratchCourse):
+    """One assignment in a scratch course, graded by real nbgrader as `make autograde` grades a
+    class: students ``solution``, ``blank``, ``wrong`` (a sample of mutants) and ``right-styles``."""
 
     def __init__(self, assignment: str, workdir: Path):
-        self.assignment = assignment
-        self.root, self.release = workdir / "root", workdir / "release"
-        self.root.mkdir(parents=True)
-        nbgrader_run.release(assignment, root=self.root, release_dir=self.release)
-        release_nb = submissions.release_notebook(assignment, self.release)
-        self.points = points(release_nb)
-        self.exercises = answer_ids(release_nb)
-        nbgrader_run.submit(self.root, "solution", assignment,
-                            submissions.filled(assignment, course=self.release))
-        nbgrader_run.submit(self.root, "blank", assignment,
-                            submissions.blank(assignment, course=self.release))
+        super().__init__(assignment, workdir)
+        self.submit("solution", self.filled())
+        self.submit("blank", self.blank())
         # One student with two wrong functions that do not call each other.
         self.mutants = sampled_mutants(assignment)
-        nbgrader_run.submit(self.root, "wrong", assignment, submissions.filled(
-            assignment, {m.exercise: m.source for m in self.mutants}, course=self.release))
+        self.submit("wrong", self.filled({m.exercise: m.source for m in self.mutants}))
         # Right implementations in other styles, one per exercise: what crosses between the
         # student's kernel and the grader's must not depend on how an answer is written.
         self.right = first_right_of_each(assignment)
         if self.right:
-            nbgrader_run.submit(self.root, "right-styles", assignment,
-                                submissions.filled(assignment, self.right, course=self.release))
-        # Graded as `make autograde` grades a class: one nbgrader per student, one per core.
-        students = sorted(p.name for p in (self.root / "submitted").iterdir())
-        results = parallel.grade_all(assignment, students, root=self.root, stream=io.StringIO())
-        failed = [f"{r.student}: {r.error}" for r in results if not r.ok]
+            self.submit("right-styles", self.filled(self.right))
+        failed = [f"{r.student}: {r.error}" for r in self.grade_in_parallel() if not r.ok]
         assert not failed, f"nbgrader could not grade {failed}"
-        self.scores = nbgrader_run.scores(self.root, assignment)
+        self.graded_scores = self.scores()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import ASSIGNMENTS
 
-from grading import MUTANTS, nbgrader_run, submissions
+from grading import MUTANTS
 from grading.anatomy import exercise_of
 from grading.kernel import load_mutant
 
@@ -14,9 +14,9 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_solution_gets_full_marks(graded, assignment):
     g = graded(assignment)
-    lost = {gid: s for gid, s in g.scores["solution"].items() if s != g.points[gid]}
+    lost = {gid: s for gid, s in g.graded_scores["solution"].items() if s != g.points[gid]}
     assert not lost, f"the solution loses points on {lost}"
-    assert set(g.scores["solution"]) == set(g.points)
+    assert set(g.graded_scores["solution"]) == set(g.points)
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -24,14 +24,14 @@ def test_right_implementations_in_other_styles_get_full_marks(graded, assignment
     g = graded(assignment)
     if not g.right:
         pytest.skip(f"{assignment} has no right implementations")
-    lost = {gid: s for gid, s in g.scores["right-styles"].items() if s != g.points[gid]}
+    lost = {gid: s for gid, s in g.graded_scores["right-styles"].items() if s != g.points[gid]}
     assert not lost, f"right implementations ({', '.join(sorted(g.right))}) lose points on {lost}"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_blank_release_scores_zero(graded, assignment):
     g = graded(assignment)
-    earned = {gid: s for gid, s in g.scores["blank"].items() if s != 0}
+    earned = {gid: s for gid, s in g.graded_scores["blank"].items() if s != 0}
     assert not earned, f"the blank notebook earns points on {earned}: a test passes without the student's code"
 
 
@@ -39,7 +39,7 @@ def test_blank_release_scores_zero(graded, assignment):
 def test_sampled_wrong_submissions_lose_points_only_on_what_they_break(graded, assignment):
     g = graded(assignment)
     assert len(g.mutants) == 2, f"{assignment} needs wrong implementations of two exercises that do not call each other"
-    lost = {gid for gid, s in g.scores["wrong"].items() if s < g.points[gid]}
+    lost = {gid for gid, s in g.graded_scores["wrong"].items() if s < g.points[gid]}
     broken = {e for m in g.mutants for e in m.breaks}
     for mutant in g.mutants:
         hit = {gid for gid in lost if exercise_of(gid, g.exercises) == mutant.exercise}
@@ -54,14 +54,12 @@ def test_grading_the_same_submissions_twice_gives_identical_scores(graded):
     assignment = "01_sequential_data"
     g = graded(assignment)
     hashy = load_mutant(MUTANTS / assignment / "build_vocab__unsorted_set.py")
-    nb = submissions.filled(assignment, {hashy.exercise: hashy.source}, course=g.release)
-    nbgrader_run.submit(g.root, "hash-order", assignment, nb)
-    regraded = ("hash-order", "wrong")
+    g.submit("hash-order", g.filled({hashy.exercise: hashy.source}))
     runs = []
     for _ in range(2):
-        for student in regraded:
-            nbgrader_run.autograde(assignment, g.root, student=student)
-        runs.append(nbgrader_run.scores(g.root, assignment))
+        for student in ("hash-order", "wrong"):
+            g.grade(student)
+        runs.append(g.scores())
     assert runs[0] == runs[1]
-    assert runs[0]["wrong"] == g.scores["wrong"]
-    assert {s: runs[0][s] for s in g.scores} == g.scores, "regrading two students changed another's scores"
+    assert runs[0]["wrong"] == g.graded_scores["wrong"]
+    assert {s: runs[0][s] for s in g.graded_scores} == g.graded_scores, "regrading two students changed another's scores"

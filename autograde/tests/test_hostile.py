@@ -7,17 +7,16 @@ the sandbox, and the gradebook must stay consistent.
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import socket
 import threading
-from pathlib import Path
 
 import pytest
 
-from grading import SOLUTIONS, nbgrader_run, parallel, submissions
-from grading.anatomy import points, read
+from grading import SOLUTIONS
+from grading.anatomy import read
+from grading.scratch import ScratchCourse
 from hostile.cases import ASSIGNMENT, CASES, TARGET, WRONG, as_text
 
 pytestmark = pytest.mark.slow
@@ -58,45 +57,32 @@ class Listener:
 def hostile_run(tmp_path_factory):
     if not (SOLUTIONS / ASSIGNMENT).exists():
         pytest.skip(f"{ASSIGNMENT} is not written yet")
-    work = tmp_path_factory.mktemp("hostile")
-    root, release = work / "root", work / "release"
-    root.mkdir()
-    nbgrader_run.release(ASSIGNMENT, root=root, release_dir=release)
-    filled = submissions.filled(ASSIGNMENT, course=release)
-    refs = {"solution": filled, "blank": submissions.blank(ASSIGNMENT, course=release),
-            "blank_target": submissions.filled(ASSIGNMENT, {TARGET: "# YOUR CODE HERE\nraise NotImplementedError()"}, course=release),
-            "wrong_target": submissions.filled(ASSIGNMENT, {TARGET: WRONG}, course=release)}
+    course = ScratchCourse(ASSIGNMENT, tmp_path_factory.mktemp("hostile"))
+    filled = course.filled()
+    refs = {"solution": filled, "blank": course.blank(),
+            "blank_target": course.filled({TARGET: "# YOUR CODE HERE\nraise NotImplementedError()"}),
+            "wrong_target": course.filled({TARGET: WRONG})}
     for name, nb in refs.items():
-        nbgrader_run.submit(root, f"ref-{name.replace('_', '-')}", ASSIGNMENT, nb)
+        course.submit(f"ref-{name.replace('_', '-')}", nb)
     for name in BYSTANDERS:
-        nbgrader_run.submit(root, name, ASSIGNMENT, filled)
+        course.submit(name, filled)
     for case in CASES:
-        folder = root / "submitted" / f"h-{case.name}" / ASSIGNMENT
-        folder.mkdir(parents=True)
-        (folder / "timestamp.txt").write_text("2026-01-01 00:00:00 UTC")
         built = case.build(filled)
-        if built is not None:
-            text = built if isinstance(built, str) else as_text(built)
-            (folder / (case.file_name or f"{ASSIGNMENT}.ipynb")).write_text(text)
-        for extra, content in (case.extra or {}).items():
-            (folder / extra).parent.mkdir(parents=True, exist_ok=True)
-            (folder / extra).write_text(content)
+        text = built if built is None or isinstance(built, str) else as_text(built)
+        course.submit(f"h-{case.name}", text, files=case.extra, name=case.file_name)
     listener = Listener()
     # 01's slowest cell takes about a second: 12 s ends the loops early and still leaves room
     # for a loaded machine.
     os.environ.update({"RNNCOURSE_CELL_TIMEOUT": "12", "RNNCOURSE_SANDBOX_MEMORY_MB": "3072",
                        "HOSTILE_LISTENER_PORT": str(listener.port)})
-    students = sorted(p.name for p in (root / "submitted").iterdir())
     try:  # as `make autograde` grades a class: one nbgrader per student, one per core
-        results = parallel.grade_all(ASSIGNMENT, students, root=root, stream=io.StringIO())
+        results = course.grade_in_parallel()
     finally:
         for key in ("RNNCOURSE_CELL_TIMEOUT", "RNNCOURSE_SANDBOX_MEMORY_MB", "HOSTILE_LISTENER_PORT"):
             os.environ.pop(key, None)
         listener.close()
-    scores = nbgrader_run.scores(root, ASSIGNMENT)
-    release_nb = submissions.release_notebook(ASSIGNMENT, release)
-    return {"root": root, "scores": scores, "results": results, "listener": listener,
-            "points": points(release_nb), "refs": refs}
+    return {"root": course.root, "scores": course.scores(), "results": results,
+            "listener": listener, "points": course.points, "refs": refs}
 
 
 def _scores_or_zero(run, student):

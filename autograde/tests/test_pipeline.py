@@ -120,3 +120,28 @@ def test_a_cell_whose_output_never_arrives_fails_and_grading_goes_on(tmp_path):
         nb, {"metadata": {"path": str(tmp_path)}})
     assert all(cell_failed(c) for c in out.cells)
     assert "did not arrive" in out.cells[1].outputs[-1]["evalue"]
+
+
+def test_a_cell_that_runs_out_of_time_restarts_the_kernel_and_its_children_die(tmp_path):
+    """An interrupt stops only the kernel's main thread: a child it forked would spin on
+    (a fork bomb's children starve everyone graded beside it), so the kernel is restarted."""
+    from grading.execute import ResilientExecute
+    pid_file = tmp_path / "child.pid"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import os, time\nsetup = 'done'"),
+                nbformat.v4.new_code_cell(
+                    "pid = os.fork()\nif pid == 0:\n"
+                    f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+                    "    while True:\n        pass\n"
+                    "while True:\n    time.sleep(0.1)"),
+                nbformat.v4.new_code_cell(  # asked while grading goes on, not after it
+                    f"child = int(open({str(pid_file)!r}).read())\n"
+                    "def running(pid):\n    try:\n"
+                    "        return open(f'/proc/{pid}/stat').read().split(')')[1].split()[0] not in 'ZX'\n"
+                    "    except OSError:\n        return False\n"
+                    "for _ in range(50):\n    if not running(child):\n        break\n    time.sleep(0.1)\n"
+                    "print(setup, 'child running' if running(child) else 'child gone')")]
+    out, _ = ResilientExecute(kernel_name="python3", timeout=3).preprocess(
+        nb, {"metadata": {"path": str(tmp_path)}})
+    assert out.cells[1].outputs[-1]["ename"] == "CellTimeoutError"
+    assert out.cells[2].outputs[0]["text"] == "done child gone\n"   # cells above re-run, child dead
