@@ -33,9 +33,9 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest lib/tests tools autograde/tests -m "not slow" $(PYTEST_ARGS)
 
-## Regenerate course/ from solutions/ (the only way course/ changes).
+## Regenerate course/ from solutions/; refuses to overwrite uncommitted changes unless FORCE=1.
 release: $(STAMP)
-	$(BIN)/python autograde/pipeline.py release
+	$(BIN)/python autograde/pipeline.py release $(if $(filter 1,$(FORCE)),--force)
 
 ## Grade every submission in autograde/submitted/<student>/<assignment>/, in parallel
 ## (AUTOGRADE_ARGS="--workers 4" or "--shard 1/3" for one of three machines).

@@ -1,6 +1,7 @@
 """The instructor's commands (`make release | autograde | feedback | grades`).
 
     python autograde/pipeline.py release      solutions/ -> course/
+        [--force]        overwrite course/ files that have uncommitted changes
     python autograde/pipeline.py autograde    grade autograde/submitted/*/<assignment>/
         [--workers N]    N students at a time (default: RNNCOURSE_WORKERS, else one per core)
         [--shard i/n]    only part i of n of the class (machines sharing one gradebook)
@@ -20,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grading import assignments, nbgrader_run, parallel  # noqa: E402
+from grading import COURSE, REPO, assignments, nbgrader_run, parallel  # noqa: E402
+from grading.release_check import uncommitted  # noqa: E402
 
 import report  # noqa: E402
 
@@ -35,7 +37,25 @@ def submitted(assignment: str) -> list[str]:
         if folder.exists() else []
 
 
+def release_refusal(assignments: list[str], course: Path = COURSE, repo: Path = REPO) -> str:
+    """Why ``make release`` must not run: the course/ files it would overwrite that have
+    uncommitted changes (a student's answers, a hand edit), named; "" when there are none."""
+    changed = uncommitted([course / a for a in assignments if (course / a).exists()], repo)
+    if not changed:
+        return ""
+    return ("make release: refusing to overwrite course/ files with uncommitted changes:\n"
+            + "".join(f"  {c}\n" for c in changed)
+            + "A release regenerates course/ from solutions/ and would lose these changes.\n"
+              "Students: work in work/ (`make lab` copies course/ there), so copy your answers "
+              "there first.\nKeep them: commit or copy them elsewhere. Discard them: "
+              "make release FORCE=1 (or pipeline.py release --force).")
+
+
 def cmd_release(args) -> int:
+    refusal = "" if args.force else release_refusal(args.assignments)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
     for a in args.assignments:
         print(f"release {a} -> course/{a}/")
         nbgrader_run.release(a)
@@ -98,6 +118,8 @@ def main(argv=None) -> int:
                              "else one per core)")
     parser.add_argument("--shard", default=None, metavar="i/n",
                         help="autograde: grade only part i of n of the students")
+    parser.add_argument("--force", action="store_true",
+                        help="release: overwrite course/ files even if they have uncommitted changes")
     args = parser.parse_args(argv)
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
