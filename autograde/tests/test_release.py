@@ -205,3 +205,11 @@ def test_numpy_notebooks_do_not_import_tensorflow_at_the_top(assignment):
         pytest.skip("this notebook uses Keras")
     text = (SOLUTIONS / assignment / f"{assignment}.ipynb").read_text()
     assert "import tensorflow" not in text and "load_keras" not in text
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_notebook_states_its_run_time_at_the_top(assignment):
+    nb = read(SOLUTIONS / assignment / f"{assignment}.ipynb")
+    intro = next(c for c in nb.cells if c.cell_type == "markdown")
+    assert "Run time (Run All, measured" in intro.source, \
+        f"{assignment}: say at the top how long Run All takes (measure it)"
