@@ -69,8 +69,9 @@ bench: $(STAMP)
 	$(BIN)/python autograde/bench.py $(BENCH_ARGS)
 	$(BIN)/python autograde/bench_parallel.py $(BENCH_PARALLEL_ARGS)
 
-## Check one assignment end to end while writing it: make check NB=02_rnn_forward
+## Check one assignment end to end while writing it: make check NB=02_rnn_forward (or NB=02)
 check: $(STAMP)
+	@test -n "$(NB)" || { echo "make check: say which notebook, e.g. make check NB=02_rnn_forward"; exit 2; }
 	$(BIN)/python autograde/check_notebook.py $(NB) $(CHECK_ARGS)
 
 ## Delete the grading runtime data (never work/, your answers) and caches.

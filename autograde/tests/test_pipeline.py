@@ -76,3 +76,66 @@ def test_test_cells_lose_their_displayed_values_and_answer_cells_keep_them():
     nb = nbformat.v4.new_notebook(cells=[answer, test])
     out, _ = AllOrNothing().preprocess(nb, {})
     assert out.cells[1].outputs == [printed] and out.cells[0].outputs == [value]
+
+
+# --- make check NB=..., make autograde --student/--changed -----------------------------------
+
+def test_check_accepts_a_notebook_number_and_rejects_unknown_names():
+    import check_notebook
+    known = ["01_sequential_data", "02_rnn_forward", "10_bidirectional_masking"]
+    assert check_notebook.resolve("01", known) == "01_sequential_data"
+    assert check_notebook.resolve("02_rnn_forward", known) == "02_rnn_forward"
+    with pytest.raises(ValueError, match="unknown notebook '1': choose one of 01_sequential_data, "
+                                         "02_rnn_forward, 10_bidirectional_masking"):
+        check_notebook.resolve("1", known)
+    with pytest.raises(ValueError, match="unknown notebook '03'"):
+        check_notebook.resolve("03", known)
+
+
+def test_make_check_with_an_unknown_notebook_exits_2_with_the_choices(capsys):
+    import check_notebook
+    assert check_notebook.main(["1"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown notebook '1': choose one of 01_sequential_data, 02_rnn_forward" in err
+
+
+def graded_submission(root: Path, student: str, assignment: str, graded_at: float, changed_at: float):
+    """A submission whose files were last changed at ``changed_at`` (None: not graded)."""
+    import os
+    folder = root / "submitted" / student / assignment
+    folder.mkdir(parents=True)
+    (folder / f"{assignment}.ipynb").write_text("{}")
+    os.utime(folder / f"{assignment}.ipynb", (changed_at, changed_at))
+    if graded_at is not None:
+        graded = root / "autograded" / student / assignment
+        graded.mkdir(parents=True)
+        (graded / f"{assignment}.ipynb").write_text("{}")
+        os.utime(graded / f"{assignment}.ipynb", (graded_at, graded_at))
+
+
+def test_autograde_changed_selects_new_changed_and_failed_submissions(tmp_path, monkeypatch):
+    import argparse
+
+    import pipeline
+    from grading import outcomes
+    monkeypatch.setenv("RNNCOURSE_GRADING_ROOT", str(tmp_path))
+    graded_submission(tmp_path, "ann", "a1", graded_at=2000, changed_at=1000)   # graded since
+    graded_submission(tmp_path, "bob", "a1", graded_at=1000, changed_at=2000)   # resubmitted
+    graded_submission(tmp_path, "cat", "a1", graded_at=None, changed_at=1000)   # new
+    graded_submission(tmp_path, "dan", "a1", graded_at=2000, changed_at=1000)   # failed last time
+    outcomes.record(tmp_path, "a1", ["dan"], [("dan", "kernel died")])
+    everyone = ["ann", "bob", "cat", "dan"]
+    args = argparse.Namespace(student=None, changed=True)
+    assert pipeline.select(everyone, "a1", args) == ["bob", "cat", "dan"]
+    args = argparse.Namespace(student=["ann", "bob"], changed=False)
+    assert pipeline.select(everyone, "a1", args) == ["ann", "bob"]
+    args = argparse.Namespace(student=["ann", "bob"], changed=True)
+    assert pipeline.select(everyone, "a1", args) == ["bob"]
+
+
+def test_autograde_of_a_student_without_submission_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    import pipeline
+    monkeypatch.setenv("RNNCOURSE_GRADING_ROOT", str(tmp_path))
+    with pytest.raises(SystemExit) as exit_:
+        pipeline.main(["autograde", "01_sequential_data", "--student", "nobody"])
+    assert exit_.value.code == 2 and "no submission of nobody" in capsys.readouterr().err
