@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 
 from nbgrader import utils
 from nbgrader.validator import Validator
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 MESSAGE_LINES = 3
+WIDTH = 96  # the Validate dialog shows about 110 monospace characters
 NOT_DONE = "not implemented yet"
 
 
@@ -84,7 +86,14 @@ def summary(nb, failed_cells) -> str:
     if any(NOT_DONE in line for line in lines):
         lines.append(f"({NOT_DONE}: the exercise still raises NotImplementedError; "
                      "replace `raise NotImplementedError()` with your code)")
-    return "\n".join(lines)
+    return "\n".join(wrap(line) for text in lines for line in text.splitlines())
+
+
+def wrap(line: str) -> str:
+    """``line`` folded to ``WIDTH`` columns, continuation lines indented under its text."""
+    indent = " " * (len(line) - len(line.lstrip(" -")) + 4)
+    return textwrap.fill(line, WIDTH, subsequent_indent=indent, break_on_hyphens=False,
+                         break_long_words=False)
 
 
 class ReadableValidator(Validator):

@@ -42,14 +42,16 @@ def executed_notebook():
 def test_summary_counts_failing_tests_and_names_their_exercises():
     nb = executed_notebook()
     failed = [nb.cells[2], nb.cells[3], nb.cells[5]]
-    lines = validate.summary(nb, failed).splitlines()
+    text = validate.summary(nb, failed)
+    lines = text.splitlines()
     assert lines[0] == "3 of 4 tests fail: make_windows, test_style"
     assert lines[1] == "- test_make_windows_shape (make_windows): NotImplementedError: not implemented yet"
-    assert lines[2] == "- test_make_windows_values (make_windows): AssertionError: " \
-                       "[make_windows] X has shape (3,), expected (3, 2)"
-    assert lines[3:5] == ["      a", "      b ..."]  # at most three lines of a message
+    assert lines[2:4] == ["- test_make_windows_values (make_windows): AssertionError: [make_windows] X has shape (3,),",
+                          "      expected (3, 2)"]  # folded to the dialog's width
+    assert lines[4:6] == ["      a", "      b ..."]  # at most three lines of a message
     assert "- test_style: wrote to stderr (a graded cell must not): RuntimeWarning: overflow" in lines
-    assert lines[-1].startswith("(not implemented yet: the exercise still raises NotImplementedError")
+    assert lines[-2].startswith("(not implemented yet: the exercise still raises NotImplementedError")
+    assert max(map(len, lines)) <= validate.WIDTH
 
 
 def test_summary_prefers_the_longest_exercise_name():
