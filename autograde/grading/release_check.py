@@ -54,6 +54,14 @@ def tracked_files(folder: Path, repo: Path, git_prefix: str) -> list[str]:
     return [f for f in files if f"{git_prefix}/{f}" not in ignored]
 
 
+def folders(course: Path, repo: Path, git_prefix: str = "course") -> list[str]:
+    """The names of the folders in ``course`` that git does not ignore (asked as
+    ``git_prefix/<name>/``), sorted: the assignments, without ``.ipynb_checkpoints``."""
+    names = sorted(p.name for p in course.iterdir() if p.is_dir())
+    ignored = git_ignored([f"{git_prefix}/{n}/" for n in names], repo)
+    return [n for n in names if f"{git_prefix}/{n}/" not in ignored]
+
+
 def differences(fresh: Path, committed: Path, repo: Path, git_prefix: str) -> list[str]:
     """One line per difference between a fresh release folder and the committed one;
     empty when they agree."""

@@ -139,3 +139,17 @@ def test_autograde_of_a_student_without_submission_is_a_clear_error(tmp_path, mo
     with pytest.raises(SystemExit) as exit_:
         pipeline.main(["autograde", "01_sequential_data", "--student", "nobody"])
     assert exit_.value.code == 2 and "no submission of nobody" in capsys.readouterr().err
+
+
+def test_make_help_lists_every_target_with_its_line():
+    import re
+    import subprocess
+
+    from grading import REPO
+    makefile = (REPO / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split()
+    out = subprocess.run(["make", "-s", "-C", str(REPO), "help"], capture_output=True, text=True,
+                         check=True).stdout
+    listed = {line.split()[1]: line for line in out.splitlines()}
+    assert sorted(listed) == sorted(phony), "every target needs a ## line above it"
+    assert "Regenerate course/ from solutions/" in listed["release"]

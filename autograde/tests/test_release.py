@@ -11,7 +11,7 @@ from conftest import ASSIGNMENTS
 
 import pipeline
 from grading import COURSE, REPO, SOLUTIONS, nbgrader_run
-from grading.release_check import differences, uncommitted
+from grading.release_check import differences, folders, uncommitted
 from grading.anatomy import answer_ids, exercise_of, is_answer, is_question, is_test, meta, read, scored_cells
 
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
@@ -24,7 +24,14 @@ def test_course_has_the_ten_assignments_in_order():
                 "05_lstm", "06_gru", "07_text_generation", "08_forecasting",
                 "09_seq2seq_attention", "10_bidirectional_masking"]
     assert ASSIGNMENTS == expected
-    assert sorted(p.name for p in COURSE.iterdir() if p.is_dir()) == ASSIGNMENTS
+    assert folders(COURSE, REPO) == ASSIGNMENTS
+
+
+def test_course_folder_list_ignores_jupyterlab_checkpoints(tmp_path):
+    opened = tmp_path / "course"
+    shutil.copytree(COURSE, opened)
+    (opened / ".ipynb_checkpoints").mkdir(exist_ok=True)  # JupyterLab opened course/ itself
+    assert folders(opened, REPO) == ASSIGNMENTS
 
 
 @pytest.mark.slow
