@@ -104,15 +104,18 @@ def scratch():
         assert snapshot(folder) == files, f"{folder} was modified by the browser test"
 
 
-def jupyter_env(scratch: Path, base: dict | None = None) -> dict:
+def jupyter_env(scratch: Path, base: dict | None = None, news_settings: bool = True) -> dict:
     """Jupyter's config, data and runtime folders and IPython's in the scratch folder (nothing
-    written to ~/.jupyter, ~/.local or ~/.ipython), JupyterLab's news prompt off, nbgrader's
-    exchange (default /srv/nbgrader/exchange) in the scratch folder too."""
+    written to ~/.jupyter, ~/.local or ~/.ipython), JupyterLab's news prompt off (unless
+    ``news_settings`` is False: make lab's own config must then do it), nbgrader's exchange
+    (default /srv/nbgrader/exchange) in the scratch folder too."""
     config = scratch / "jupyter-config"
-    settings = config / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True, exist_ok=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    config.mkdir(parents=True, exist_ok=True)
+    if news_settings:
+        settings = config / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
+        settings.mkdir(parents=True, exist_ok=True)
+        (settings / "notification.jupyterlab-settings").write_text(
+            json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     exchange = scratch / "exchange"
     exchange.mkdir(exist_ok=True)
     (config / "nbgrader_config.py").write_text(f"c.Exchange.root = {str(exchange)!r}\n")
@@ -144,7 +147,7 @@ def student_lab(chromium, scratch):
     course, work = scratch / "course", scratch / "work"
     shutil.copytree(COURSE, course)
     assert work_copy.sync(course, work)
-    env = jupyter_env(scratch / "student")
+    env = jupyter_env(scratch / "student", news_settings=False)  # lab/ turns the news off
     env["JUPYTER_CONFIG_PATH"] = str(REPO / "lab")
     server = H.JupyterLabServer(root_dir=work, cwd=REPO, log=scratch / "student-lab.log", env=env,
                                 offline_flags=False)  # lab/jupyter_server_config.json does it
@@ -256,7 +259,9 @@ def test_blank_release_runs_until_the_first_exercise_and_does_not_validate(page,
 def test_student_lab_shows_no_instructor_or_exchange_tools(page, student_lab):
     page.goto(student_lab.lab_url("/lab?reset"), wait_until="domcontentloaded")
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).wait_for(timeout=120_000)
+    page.wait_for_timeout(3000)  # JupyterLab asks about its news shortly after start
     shot(page, "0-student-lab")
+    assert page.get_by_text(re.compile("Jupyter news")).count() == 0, "the news prompt is shown"
     menus = [t.strip() for t in page.locator(".lm-MenuBar-itemLabel").all_inner_texts()]
     assert "Nbgrader" not in menus, menus  # Formgrader, Assignment List, Course List
     assert page.locator("#nbgrader-create_assignemnt").count() == 0  # Create Assignment panel
