@@ -52,9 +52,9 @@ def release_refusal(assignments: list[str], course: Path = COURSE, repo: Path = 
     return ("make release: refusing to overwrite course/ files with uncommitted changes:\n"
             + "".join(f"  {c}\n" for c in changed)
             + "A release regenerates course/ from solutions/ and would lose these changes.\n"
-              "Students: work in work/ (`make lab` copies course/ there), so copy your answers "
-              "there first.\nKeep them: commit or copy them elsewhere. Discard them: "
-              "make release FORCE=1 (or pipeline.py release --force).")
+              "- Your answers? Copy them into work/ first: students work there (make lab).\n"
+              "- Made by an earlier make release? Commit them (git add course && git commit).\n"
+              "- Not wanted? make release FORCE=1 (pipeline.py release --force) overwrites them.")
 
 
 def cmd_release(args) -> int:
