@@ -8,8 +8,15 @@ BENCH_PARALLEL_ARGS ?= --repeat 2
 export PATH := $(abspath $(BIN)):$(PATH)
 export TF_CPP_MIN_LOG_LEVEL := 3
 
-.PHONY: lab test test-fast release autograde feedback grades bench check clean install
+.PHONY: help lab test test-fast release autograde feedback grades report bench check clean install
 
+## List the targets, one line each.
+help:
+	@awk '/^## /{doc = doc ? doc " " substr($$0, 4) : substr($$0, 4); next} \
+	  /^[a-z-]+:/{if (doc) printf "  make %-10s %s\n", substr($$1, 1, length($$1) - 1), doc; doc = ""; next} \
+	  {doc = ""}' $(MAKEFILE_LIST)
+
+## Create .venv and install the pinned packages (make lab and make test do it when needed).
 install: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
@@ -20,9 +27,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/jupyter labextension list 2>&1 | grep -q nbgrader || echo "warning: nbgrader's JupyterLab extension is missing"
 	touch $(STAMP)
 
-## Open JupyterLab on the student release (course/), with nbgrader's Validate button.
+## Open JupyterLab on your work/ copy of course/ (made on first use, never overwritten), with Validate.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=course $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+	$(BIN)/python tools/work_copy.py course work
+	JUPYTER_CONFIG_PATH=$(CURDIR)/lab$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) \
+	  $(BIN)/jupyter lab --ServerApp.root_dir=work \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 ## Everything CI checks: library tests, notebooks execute, release, grading, wrong submissions.
 test: $(STAMP)
@@ -33,33 +43,40 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest lib/tests tools autograde/tests -m "not slow" $(PYTEST_ARGS)
 
-## Regenerate course/ from solutions/ (the only way course/ changes).
+## Regenerate course/ from solutions/; refuses to overwrite uncommitted changes unless FORCE=1.
 release: $(STAMP)
-	$(BIN)/python autograde/pipeline.py release
+	$(BIN)/python autograde/pipeline.py release $(if $(filter 1,$(FORCE)),--force)
 
 ## Grade every submission in autograde/submitted/<student>/<assignment>/, in parallel
-## (AUTOGRADE_ARGS="--workers 4" or "--shard 1/3" for one of three machines).
+## (AUTOGRADE_ARGS="--workers 4", "--shard 1/3", "--student NAME" or "--changed").
 autograde: $(STAMP)
 	RNNCOURSE_UNSANDBOXED=$(UNSANDBOXED) $(BIN)/python autograde/pipeline.py autograde $(AUTOGRADE_ARGS)
 
-## HTML feedback in autograde/feedback/<student>/<assignment>/.
+## HTML feedback in autograde/feedback/<student>/<assignment>/, and an index of every submission.
 feedback: $(STAMP)
 	$(BIN)/python autograde/pipeline.py feedback
 
-## autograde/grades.csv: one row per student and assignment.
+## autograde/grades.csv (one row per student and assignment, with a status) and the exercise report.
 grades: $(STAMP)
 	$(BIN)/python autograde/pipeline.py grades
+
+## Print the gradebook: make report WHAT=summary | exercises | report (default summary).
+report: $(STAMP)
+	$(BIN)/python autograde/report.py $(WHAT)
 
 ## Seconds and peak memory per notebook and per graded submission.
 bench: $(STAMP)
 	$(BIN)/python autograde/bench.py $(BENCH_ARGS)
 	$(BIN)/python autograde/bench_parallel.py $(BENCH_PARALLEL_ARGS)
 
-## Check one assignment end to end while writing it: make check NB=02_rnn_forward
+## Check one assignment end to end while writing it: make check NB=02_rnn_forward (or NB=02)
 check: $(STAMP)
+	@test -n "$(NB)" || { echo "make check: say which notebook, e.g. make check NB=02_rnn_forward"; exit 2; }
 	$(BIN)/python autograde/check_notebook.py $(NB) $(CHECK_ARGS)
 
+## Delete the grading runtime data (never work/, your answers) and caches.
 clean:
 	rm -rf autograde/submitted autograde/autograded autograde/feedback autograde/gradebook.db \
-	  autograde/grades.csv autograde/.nbgrader.log .pytest_cache
+	  autograde/grades.csv autograde/not_graded.json autograde/release autograde/report \
+	  autograde/nbgrader.log autograde/.nbgrader.log artifacts .pytest_cache
 	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +

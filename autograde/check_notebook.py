@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grading import MUTANTS, SOLUTIONS  # noqa: E402
+from grading import MUTANTS, SOLUTIONS, assignments  # noqa: E402
 from grading.anatomy import is_question  # noqa: E402
 from grading.kernel import GradingKernel, mutants_of  # noqa: E402
 from grading.scratch import ScratchCourse  # noqa: E402
@@ -72,11 +72,28 @@ def check_grading(assignment: str) -> bool:
         return (sum(got["solution"].values()) == course.total and sum(got["blank"].values()) == 0)
 
 
-def main() -> int:
+def resolve(name: str, known: list[str]) -> str:
+    """The assignment ``name`` stands for: its full name or a unique prefix of at least its
+    two-digit number (``01``, ``01_seq``). Raises ValueError naming the choices otherwise."""
+    if name in known:
+        return name
+    matches = [a for a in known if len(name) >= 2 and a.startswith(name)]
+    if len(matches) == 1:
+        return matches[0]
+    what = "ambiguous" if matches else "unknown"
+    raise ValueError(f"{what} notebook {name!r}: choose one of {', '.join(matches or known)}")
+
+
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("assignment")
+    parser.add_argument("assignment", help="a notebook of solutions/, or a unique prefix (01)")
     parser.add_argument("--skip-nbgrader", action="store_true")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    try:
+        args.assignment = resolve(args.assignment, assignments())
+    except ValueError as exc:
+        print(f"make check: {exc}", file=sys.stderr)
+        return 2
     ok = check_mutants(args.assignment)
     if not args.skip_nbgrader:
         ok &= check_grading(args.assignment)

@@ -1,11 +1,18 @@
 """The instructor's commands (`make release | autograde | feedback | grades`).
 
     python autograde/pipeline.py release      solutions/ -> course/
+        [--force]        overwrite course/ files that have uncommitted changes
     python autograde/pipeline.py autograde    grade autograde/submitted/*/<assignment>/
         [--workers N]    N students at a time (default: RNNCOURSE_WORKERS, else one per core)
         [--shard i/n]    only part i of n of the class (machines sharing one gradebook)
-    python autograde/pipeline.py feedback     autograde/feedback/<student>/<assignment>/*.html
+        [--student NAME] only this student (repeatable)
+        [--changed]      only submissions not graded yet or changed since they were graded
+    python autograde/pipeline.py feedback     autograde/feedback/<student>/<assignment>/*.html,
+                                              autograde/feedback/index.html
     python autograde/pipeline.py grades       autograde/grades.csv, autograde/report/exercises.{md,png}
+
+Submissions that could not be graded are recorded in <root>/not_graded.json
+(grading/outcomes.py) and reported as NOT GRADED, never as zero.
 
 Every step is real nbgrader with autograde/nbgrader_config.py; scores are read back from
 the gradebook because nbgrader's exit codes do not report failing cells. The course root
@@ -20,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grading import assignments, nbgrader_run, parallel  # noqa: E402
+from grading import COURSE, REPO, assignments, nbgrader_run, outcomes, parallel  # noqa: E402
+from grading.release_check import uncommitted  # noqa: E402
 
 import report  # noqa: E402
 
@@ -35,18 +43,54 @@ def submitted(assignment: str) -> list[str]:
         if folder.exists() else []
 
 
+def release_refusal(assignments: list[str], course: Path = COURSE, repo: Path = REPO) -> str:
+    """Why ``make release`` must not run: the course/ files it would overwrite that have
+    uncommitted changes (a student's answers, a hand edit), named; "" when there are none."""
+    changed = uncommitted([course / a for a in assignments if (course / a).exists()], repo)
+    if not changed:
+        return ""
+    return ("make release: refusing to overwrite course/ files with uncommitted changes:\n"
+            + "".join(f"  {c}\n" for c in changed)
+            + "A release regenerates course/ from solutions/ and would lose these changes.\n"
+              "- Your answers? Copy them into work/ first: students work there (make lab).\n"
+              "- Made by an earlier make release? Commit them (git add course && git commit).\n"
+              "- Not wanted? make release FORCE=1 (pipeline.py release --force) overwrites them.")
+
+
 def cmd_release(args) -> int:
+    refusal = "" if args.force else release_refusal(args.assignments)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
     for a in args.assignments:
         print(f"release {a} -> course/{a}/")
         nbgrader_run.release(a)
     return 0
 
 
+def changed_since_graded(student: str, assignment: str, base: Path | None = None) -> bool:
+    """True when the submission has no autograded copy yet, could not be graded last time,
+    or has a file newer than its autograded notebook."""
+    base = base or root()
+    graded = base / "autograded" / student / assignment / f"{assignment}.ipynb"
+    if not graded.exists() or student in outcomes.load(base).get(assignment, {}):
+        return True
+    files = [p for p in (base / "submitted" / student / assignment).rglob("*") if p.is_file()]
+    return any(p.stat().st_mtime > graded.stat().st_mtime for p in files)
+
+
+def select(students: list[str], assignment: str, args) -> list[str]:
+    """The students of ``--student`` (all without it), and of those with ``--changed`` only
+    the submissions ``changed_since_graded``."""
+    chosen = [s for s in students if not args.student or s in args.student]
+    return [s for s in chosen if changed_since_graded(s, assignment)] if args.changed else chosen
+
+
 def cmd_autograde(args) -> int:
     graded, failed = 0, []
     workers = args.workers or parallel.default_workers()
     for a in args.assignments:
-        students = parallel.shard(submitted(a), args.shard)
+        students = select(parallel.shard(submitted(a), args.shard), a, args)
         if not students:
             continue
         # Register the assignment's notebooks and test cells in the gradebook without
@@ -56,6 +100,7 @@ def cmd_autograde(args) -> int:
         print(f"autograde {a}: {len(students)} submission(s){shard}, "
               f"{min(workers, len(students))} worker(s)", flush=True)
         results = parallel.grade_all(a, students, workers=workers)
+        outcomes.record(root(), a, students, results)
         failed += [(a, r) for r in results if not r.ok]
         graded += len(students)
     if not graded:
@@ -72,20 +117,30 @@ def cmd_feedback(args) -> int:
         if submitted(a):
             nbgrader_run.nbgrader("generate_feedback", a, "--force")
             print(f"feedback {a} -> autograde/feedback/<student>/{a}/")
+    rows = report.class_rows(report.db_url())
+    index = report.write_feedback_index(rows, root() / "feedback")
+    for r in rows:
+        if r.status == "not graded" and r.assignment in args.assignments:
+            print(f"NOT GRADED (no feedback): {r.assignment} of {r.student}: {r.reason}")
+    print(f"wrote {index}")
     return 0
 
 
 def cmd_grades(args) -> int:
-    out = root() / "grades.csv"
-    nbgrader_run.nbgrader("export", "--to", str(out))
+    url = report.db_url()
+    results = report.collect(url)
+    failed = report.not_graded(results)
+    out = report.write_grades_csv(report.class_rows(url), root() / "grades.csv")
     print(f"wrote {out}")
-    stats = report.exercise_stats(report.collect(report.db_url()), report.answer_cells(report.db_url()))
+    stats = report.exercise_stats(results, report.answer_cells(url), failed)
     if not stats:
         print("no graded submissions yet: no exercise report")
-        return 0
-    md, png = report.write_exercise_report(stats, root() / "report")
-    print(report.exercises_markdown(stats))
-    print(f"wrote {md} and {png}")
+    else:
+        md, png = report.write_exercise_report(stats, root() / "report", failed)
+        print(report.exercises_markdown(stats))
+        print(f"wrote {md} and {png}")
+    if failed:
+        print("\n" + report.not_graded_lines(failed))
     return 0
 
 
@@ -98,6 +153,12 @@ def main(argv=None) -> int:
                              "else one per core)")
     parser.add_argument("--shard", default=None, metavar="i/n",
                         help="autograde: grade only part i of n of the students")
+    parser.add_argument("--student", action="append", metavar="NAME",
+                        help="autograde: only this student (repeat for several)")
+    parser.add_argument("--changed", action="store_true",
+                        help="autograde: only submissions not graded yet or changed since")
+    parser.add_argument("--force", action="store_true",
+                        help="release: overwrite course/ files even if they have uncommitted changes")
     args = parser.parse_args(argv)
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
@@ -107,6 +168,10 @@ def main(argv=None) -> int:
         except ValueError as exc:
             parser.error(str(exc))
     args.assignments = args.assignments or assignments()
+    unknown = [s for s in args.student or [] if not any(
+        (root() / "submitted" / s / a).is_dir() for a in args.assignments)]
+    if args.command == "autograde" and unknown:
+        parser.error(f"no submission of {', '.join(unknown)} in {root()}/submitted/")
     return globals()[f"cmd_{args.command}"](args)
 
 

@@ -1,11 +1,17 @@
 """Read the gradebook and print what an instructor wants to see after grading.
 
-    python autograde/report.py summary     # one line per student: score per assignment
-    python autograde/report.py exercises   # per test cell: mean score, share of full marks
-    python autograde/report.py report      # per exercise: the table and bar plot that
-                                           # `make grades` writes to <root>/report/
+    make report WHAT=summary     # one line per student: score per assignment, then the
+                                 # submissions that could not be graded, with the reason
+    make report WHAT=exercises   # per test cell: mean score, share of full marks
+    make report WHAT=report      # per exercise: the table and bar plot that
+                                 # `make grades` writes to <root>/report/
+    (or .venv/bin/python autograde/report.py summary | exercises | report)
 
 The gradebook is RNNCOURSE_DB_URL (SQLite or PostgreSQL), else <root>/gradebook.db.
+A submission is "not graded" when the autograde command recorded a failure for it
+(<root>/not_graded.json, see grading/outcomes.py) or the gradebook holds no score for it:
+it is shown as NOT GRADED, never as a zero, and left out of the exercise statistics.
+An assignment a student has no submission of is "not submitted".
 """
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from grading import SOLUTIONS, nbgrader_run  # noqa: E402
+from grading import SOLUTIONS, nbgrader_run, outcomes  # noqa: E402
 from grading.anatomy import answer_ids, exercise_of, read  # noqa: E402
 
 
@@ -27,7 +33,9 @@ def db_url() -> str:
 
 
 def collect(url: str):
-    """``{(student, assignment): {grade_id: (score, max_score)}}`` for submitted work."""
+    """``{(student, assignment): {grade_id: (score, max_score)}}`` for submitted work; a
+    test cell without a score (never autograded) is left out, so a submission that was never
+    graded maps to ``{}``."""
     from nbgrader.api import Gradebook
     out = {}
     with Gradebook(nbgrader_run.with_driver(url), course_id="rnncourse") as gb:
@@ -36,37 +44,183 @@ def collect(url: str):
                 grades = {}
                 for nb in sub.notebooks:
                     for grade in nb.grades:
-                        if grade.max_score:
-                            grades[grade.name] = (float(grade.score or 0), float(grade.max_score))
+                        # nbgrader's Grade.score reads 0 when neither score is set
+                        if grade.max_score and (grade.auto_score is not None
+                                                or grade.manual_score is not None):
+                            grades[grade.name] = (float(grade.score), float(grade.max_score))
                 out[(sub.student.id, assignment.name)] = grades
     return out
 
 
-def summary(results) -> str:
-    assignments = sorted({a for _, a in results})
-    students = sorted({s for s, _ in results})
-    lines = ["student".ljust(20) + "".join(a[:14].rjust(16) for a in assignments)]
-    for s in students:
-        cells = []
-        for a in assignments:
-            g = results.get((s, a))
-            cells.append(f"{sum(v for v, _ in g.values()):g}/{sum(m for _, m in g.values()):g}".rjust(16)
-                         if g else "-".rjust(16))
-        lines.append(s[:20].ljust(20) + "".join(cells))
+NO_SCORES = "no score in the gradebook (not autograded yet?)"
+
+
+def not_graded(results, recorded: dict | None = None) -> dict[tuple[str, str], str]:
+    """``{(student, assignment): reason}``: the failures the autograde command recorded
+    (``recorded``, else ``<root>/not_graded.json``) and submissions without any score."""
+    recorded = outcomes.load(nbgrader_run.course_root()) if recorded is None else recorded
+    out = outcomes.pairs(recorded)
+    for key, grades in results.items():
+        if not grades:
+            out.setdefault(key, NO_SCORES)
+    return out
+
+
+def graded_only(results, failed: dict) -> dict:
+    """``results`` without the submissions that could not be graded."""
+    return {k: g for k, g in results.items() if k not in failed}
+
+
+NOT_GRADED, NOT_SUBMITTED = "NOT GRADED", "not submitted"
+
+
+def summary(results, failed: dict | None = None) -> str:
+    """One row per student, one column per assignment: points, NOT GRADED or not submitted.
+    ``failed``: ``{(student, assignment): reason}`` (default: ``not_graded(results)``)."""
+    failed = not_graded(results) if failed is None else failed
+    assignments = sorted({a for _, a in results} | {a for _, a in failed})
+    students = sorted({s for s, _ in results} | {s for s, _ in failed})
+
+    def cell(s, a):
+        if (s, a) in failed:
+            return NOT_GRADED
+        g = results.get((s, a))
+        if g is None:
+            return NOT_SUBMITTED
+        return f"{sum(v for v, _ in g.values()):g}/{sum(m for _, m in g.values()):g}"
+
+    rows = [[s] + [cell(s, a) for a in assignments] for s in students]
+    header = ["student"] + assignments
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+    lines = [header[0].ljust(widths[0]) + "".join(f"  {h:>{w}}" for h, w in zip(header[1:], widths[1:]))]
+    lines += [r[0].ljust(widths[0]) + "".join(f"  {c:>{w}}" for c, w in zip(r[1:], widths[1:])) for r in rows]
     return "\n".join(lines)
 
 
-def exercises(results) -> str:
+def not_graded_lines(failed: dict) -> str:
+    """``NOT GRADED: <assignment> of <student>: <reason>``, one line each, for the end of a report."""
+    return "\n".join(f"NOT GRADED: {a} of {s}: {reason}" for (s, a), reason in sorted(
+        failed.items(), key=lambda kv: (kv[0][1], kv[0][0])))
+
+
+def exercises(results, failed: dict | None = None) -> str:
+    failed = not_graded(results) if failed is None else failed
     per = defaultdict(list)
-    for (_, a), grades in results.items():
+    for (_, a), grades in graded_only(results, failed).items():
         for gid, (score, max_score) in grades.items():
             per[(a, gid)].append((score, max_score))
-    lines = [f"{'assignment':<22}{'test cell':<44}{'mean':>8}{'full':>8}"]
+    width = max((len(a) for a, _ in per), default=10) + 2
+    lines = [f"{'assignment':<{width}}{'test cell':<44}{'mean':>8}{'full':>8}"]
     for (a, gid), vals in sorted(per.items()):
         mean = sum(s / m for s, m in vals) / len(vals)
         full = sum(s == m for s, m in vals) / len(vals)
-        lines.append(f"{a:<22}{gid[:43]:<44}{mean:>8.0%}{full:>8.0%}")
+        lines.append(f"{a:<{width}}{gid:<44}{mean:>8.0%}{full:>8.0%}")
     return "\n".join(lines)
+
+
+# --- one row per student and assignment (grades.csv, the feedback index) -----------------
+
+@dataclass
+class GradeRow:
+    """What became of one student's assignment: graded (with a score), not graded (with a
+    reason) or not submitted."""
+    student: str
+    assignment: str
+    status: str                 # "graded" | "not graded" | "not submitted"
+    score: float | None
+    max_score: float
+    timestamp: str = ""
+    reason: str = ""
+
+    CSV_FIELDS = ("student", "assignment", "status", "score", "max_score", "timestamp", "reason")
+
+    def csv(self) -> dict:
+        return {"student": self.student, "assignment": self.assignment, "status": self.status,
+                "score": "" if self.score is None else f"{self.score:g}",
+                "max_score": f"{self.max_score:g}", "timestamp": self.timestamp, "reason": self.reason}
+
+
+def class_list(url: str) -> tuple[list[str], dict[str, float], dict[tuple[str, str], str]]:
+    """From the gradebook: the students, ``{assignment: max score}`` and the submissions'
+    timestamps ``{(student, assignment): timestamp}`` (those nbgrader recorded)."""
+    from nbgrader.api import Gradebook
+    with Gradebook(nbgrader_run.with_driver(url), course_id="rnncourse") as gb:
+        students = sorted(s.id for s in gb.students)
+        maxima = {a.name: float(a.max_score or 0) for a in gb.assignments}
+        stamps = {(sub.student.id, a.name): str(sub.timestamp) for a in gb.assignments
+                  for sub in gb.assignment_submissions(a.name) if sub.timestamp}
+    return students, maxima, stamps
+
+
+def submission_timestamp(root: Path, student: str, assignment: str, recorded: str = "") -> str:
+    """The submission's ``timestamp.txt`` (as nbgrader collect writes it), else ``recorded``."""
+    try:
+        return (Path(root) / "submitted" / student / assignment / "timestamp.txt").read_text().strip()
+    except OSError:
+        return recorded
+
+
+def grade_rows(results, failed: dict, students: list[str], maxima: dict[str, float],
+               stamps: dict | None = None, root: Path | None = None) -> list[GradeRow]:
+    """One ``GradeRow`` per student and assignment, every student of the class included."""
+    root = nbgrader_run.course_root() if root is None else root
+    stamps = stamps or {}
+    everyone = sorted(set(students) | {s for s, _ in results} | {s for s, _ in failed})
+    rows = []
+    for a in sorted(maxima):
+        for s in everyone:
+            stamp = submission_timestamp(root, s, a, stamps.get((s, a), ""))
+            if (s, a) in failed:
+                rows.append(GradeRow(s, a, "not graded", None, maxima[a], stamp, failed[(s, a)]))
+            elif (s, a) in results:
+                score = sum(v for v, _ in results[(s, a)].values())
+                rows.append(GradeRow(s, a, "graded", score, maxima[a], stamp))
+            else:
+                rows.append(GradeRow(s, a, "not submitted", None, maxima[a]))
+    return rows
+
+
+def write_grades_csv(rows: list[GradeRow], path: Path) -> Path:
+    import csv
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=GradeRow.CSV_FIELDS)
+        writer.writeheader()
+        writer.writerows(r.csv() for r in rows)
+    return path
+
+
+def class_rows(url: str, root: Path | None = None) -> list[GradeRow]:
+    """``grade_rows`` of the instructor's gradebook and recorded failures."""
+    root = nbgrader_run.course_root() if root is None else root
+    results = collect(url)
+    students, maxima, stamps = class_list(url)
+    return grade_rows(results, not_graded(results, outcomes.load(root)), students, maxima, stamps, root)
+
+
+def write_feedback_index(rows: list[GradeRow], folder: Path) -> Path:
+    """``folder/index.html``: per student and assignment a link to the feedback, or why
+    there is none (NOT GRADED with the reason, not submitted)."""
+    from html import escape
+    out = ["<!doctype html><meta charset='utf-8'><title>rnncourse feedback</title>",
+           "<h1>Feedback</h1><table border='1' cellpadding='4'>",
+           "<tr><th>student</th><th>assignment</th><th>score</th><th>feedback</th></tr>"]
+    for r in sorted(rows, key=lambda r: (r.student, r.assignment)):
+        page = folder / r.student / r.assignment / f"{r.assignment}.html"
+        if r.status == "graded":
+            score = f"{r.score:g} / {r.max_score:g}"
+            link = (f"<a href='{escape(str(page.relative_to(folder)))}'>feedback</a>"
+                    if page.exists() else "no feedback generated: run make feedback")
+        elif r.status == "not graded":
+            score, link = "<b>NOT GRADED</b>", escape(r.reason)
+        else:
+            score, link = NOT_SUBMITTED, ""
+        out.append(f"<tr><td>{escape(r.student)}</td><td>{escape(r.assignment)}</td>"
+                   f"<td>{score}</td><td>{link}</td></tr>")
+    folder.mkdir(parents=True, exist_ok=True)
+    index = folder / "index.html"
+    index.write_text("\n".join(out + ["</table>"]) + "\n")
+    return index
 
 
 # --- per exercise ------------------------------------------------------------------------
@@ -133,9 +287,11 @@ def stat_of(assignment: str, exercise: str, per_student: dict) -> ExerciseStat:
         failing=worst[0], failing_count=worst[1])
 
 
-def exercise_stats(results, answers) -> list[ExerciseStat]:
-    """One ``ExerciseStat`` per assignment and exercise, in course and notebook order."""
-    grouped = by_exercise(results, answers)
+def exercise_stats(results, answers, failed: dict | None = None) -> list[ExerciseStat]:
+    """One ``ExerciseStat`` per assignment and exercise, in course and notebook order, over
+    the graded submissions only (``failed``: default ``not_graded(results)``)."""
+    failed = not_graded(results) if failed is None else failed
+    grouped = by_exercise(graded_only(results, failed), answers)
     def key(item):
         a, exercise = item
         names = answers.get(a, [])
@@ -178,11 +334,17 @@ def plot_exercises(stats: list[ExerciseStat], path: Path) -> Path:
     return path
 
 
-def write_exercise_report(stats: list[ExerciseStat], folder: Path) -> tuple[Path, Path]:
-    """``folder/exercises.md`` and ``folder/exercises.png``."""
+def write_exercise_report(stats: list[ExerciseStat], folder: Path,
+                          failed: dict | None = None) -> tuple[Path, Path]:
+    """``folder/exercises.md`` (with the submissions left out because they could not be
+    graded, and why, at the end) and ``folder/exercises.png``."""
     folder.mkdir(parents=True, exist_ok=True)
     md = folder / "exercises.md"
-    md.write_text("# Per-exercise results\n\n" + exercises_markdown(stats) + "\n")
+    text = "# Per-exercise results\n\n" + exercises_markdown(stats) + "\n"
+    if failed:
+        text += ("\n## Not graded (left out of the statistics)\n\n"
+                 + "".join(f"- {a} of {s}: {reason}\n" for (s, a), reason in sorted(failed.items())))
+    md.write_text(text)
     return md, plot_exercises(stats, folder / "exercises.png")
 
 
@@ -195,12 +357,17 @@ def main(argv) -> int:
     if not results:
         print("no graded submissions in the gradebook yet")
         return 0
+    failed = not_graded(results)
     if what == "report":
-        stats = exercise_stats(results, answer_cells(db_url()))
-        md, png = write_exercise_report(stats, nbgrader_run.course_root() / "report")
+        stats = exercise_stats(results, answer_cells(db_url()), failed)
+        md, png = write_exercise_report(stats, nbgrader_run.course_root() / "report", failed)
         print(exercises_markdown(stats) + f"\nwrote {md} and {png}")
-        return 0
-    print(summary(results) if what == "summary" else exercises(results))
+    elif what == "summary":
+        print(summary(results, failed))
+    else:
+        print(exercises(results, failed))
+    if failed:
+        print("\n" + not_graded_lines(failed))
     return 0
 
 

@@ -85,7 +85,9 @@ class JupyterLabServer:
     """``jupyter lab`` serving ``root_dir`` from ``cwd``, with a known token on a free port."""
 
     def __init__(self, root_dir: Path, cwd: Path, log: Path, env: dict | None = None,
-                 extra_args: list[str] | None = None):
+                 extra_args: list[str] | None = None, offline_flags: bool = True):
+        """offline_flags: turn JupyterLab's news feed and update check off on the command line
+        (False where a config file must do it, as the repository's lab/ does for make lab)."""
         self.root_dir, self.cwd, self.log_path = Path(root_dir), Path(cwd), Path(log)
         self.port = free_port()
         self.token = secrets.token_hex(16)
@@ -99,8 +101,9 @@ class JupyterLabServer:
             "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
             "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
             # no calls to the internet from the server (news feed, update check)
-            "--LabApp.news_url=None",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            *(["--LabApp.news_url=None",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+              if offline_flags else []),
             # jupyter refuses to run as root without it (CI containers often are root)
             *(["--allow-root"] if os.geteuid() == 0 else []),
             *(extra_args or []),

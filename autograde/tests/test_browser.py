@@ -1,9 +1,13 @@
 """The real student and instructor flow, in a browser (headless Chromium driven by Playwright).
 
-Student: JupyterLab started like ``make lab`` (on a scratch copy of ``course/``) opens
-``01_sequential_data``, runs every cell from the Run menu and presses nbgrader's **Validate**
-toolbar button: the blank release must be reported failing (every test cell, with
-``NotImplementedError``), a copy filled with the solutions must be reported passing.
+Student: JupyterLab started like ``make lab`` (``tools/work_copy.py`` makes ``work/`` from a
+scratch copy of ``course/``, the server serves ``work/`` with the repository's ``lab/`` Jupyter
+config) opens ``work/01_sequential_data``, runs every cell from the Run menu and presses
+nbgrader's **Validate** toolbar button: the blank release must be reported failing (a summary
+naming every failing exercise first, then every test cell, with ``NotImplementedError`` and no
+frame of the test helpers), a copy filled with the solutions must be reported passing. The
+instructor's and the exchange's extensions (Nbgrader menu, Formgrader, Assignment List, Course
+List, Create Assignment) are not there.
 
 Instructor: JupyterLab started from ``autograde/`` (so ``autograde/nbgrader_config.py`` is the
 nbgrader config) on a scratch course root where ``nbgrader generate_assignment`` registered every
@@ -23,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.error
 from pathlib import Path
 
 import nbformat
@@ -34,6 +39,10 @@ import browser_helpers as H  # noqa: E402
 from grading import (  # noqa: E402
     AUTOGRADE, COURSE, REPO, SOLUTIONS, assignments, nbgrader_run, submissions)
 from grading.anatomy import meta, read, scored_cells  # noqa: E402
+from grading.release_check import differences  # noqa: E402
+
+sys.path.insert(0, str(REPO / "tools"))
+import work_copy  # noqa: E402
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -95,15 +104,18 @@ def scratch():
         assert snapshot(folder) == files, f"{folder} was modified by the browser test"
 
 
-def jupyter_env(scratch: Path, base: dict | None = None) -> dict:
+def jupyter_env(scratch: Path, base: dict | None = None, news_settings: bool = True) -> dict:
     """Jupyter's config, data and runtime folders and IPython's in the scratch folder (nothing
-    written to ~/.jupyter, ~/.local or ~/.ipython), JupyterLab's news prompt off, nbgrader's
-    exchange (default /srv/nbgrader/exchange) in the scratch folder too."""
+    written to ~/.jupyter, ~/.local or ~/.ipython), JupyterLab's news prompt off (unless
+    ``news_settings`` is False: make lab's own config must then do it), nbgrader's exchange
+    (default /srv/nbgrader/exchange) in the scratch folder too."""
     config = scratch / "jupyter-config"
-    settings = config / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
-    settings.mkdir(parents=True, exist_ok=True)
-    (settings / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    config.mkdir(parents=True, exist_ok=True)
+    if news_settings:
+        settings = config / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
+        settings.mkdir(parents=True, exist_ok=True)
+        (settings / "notification.jupyterlab-settings").write_text(
+            json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     exchange = scratch / "exchange"
     exchange.mkdir(exist_ok=True)
     (config / "nbgrader_config.py").write_text(f"c.Exchange.root = {str(exchange)!r}\n")
@@ -130,11 +142,16 @@ def serve(server: H.JupyterLabServer):
 
 @pytest.fixture(scope="module")
 def student_lab(chromium, scratch):
-    """``make lab``: jupyter lab from the repository with root_dir = a copy of course/."""
-    course = scratch / "course"
+    """``make lab``: work/ made from (a copy of) course/, then jupyter lab from the repository
+    with root_dir = work/ and the repository's lab/ config on JUPYTER_CONFIG_PATH."""
+    course, work = scratch / "course", scratch / "work"
     shutil.copytree(COURSE, course)
-    server = H.JupyterLabServer(root_dir=course, cwd=REPO, log=scratch / "student-lab.log",
-                                env=jupyter_env(scratch / "student"))
+    assert work_copy.sync(course, work)
+    env = jupyter_env(scratch / "student", news_settings=False)  # lab/ turns the news off
+    env["JUPYTER_CONFIG_PATH"] = str(REPO / "lab")
+    server = H.JupyterLabServer(root_dir=work, cwd=REPO, log=scratch / "student-lab.log", env=env,
+                                offline_flags=False)  # lab/jupyter_server_config.json does it
+    server.course = course
     yield from serve(server)
 
 
@@ -221,12 +238,38 @@ def test_blank_release_runs_until_the_first_exercise_and_does_not_validate(page,
     # Run All stops at the first exercise: some cells ran, the rest were skipped
     assert any(p.isdigit() for p in ran) and ran[-1] == "", ran
     assert errors.count() >= 1 and "NotImplementedError" in errors.first.inner_text()
-    # Validate: the error dialog, listing every test cell as failed, with NotImplementedError
+    # Validate: the error dialog; first a summary naming the failing exercises, one line per
+    # failing test, then every test cell in full, with NotImplementedError
     assert kind == "error", text
     assert "Validation Results" in text, text
-    assert text.count("The following cell failed:") == len(tests), text[:3000]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    summary = lines[lines.index("The following cell failed:") + 1]
+    assert summary.startswith(f"{len(tests)} of {len(tests)} tests fail: q1, make_windows, "
+                              "chronological_split"), text[:3000]
+    assert sum(line.startswith("- test_") for line in lines) == len(tests), text[:3000]
+    assert text.count("The following cell failed:") == 1 + len(tests), text[:3000]
     assert "NotImplementedError" in text, text[:3000]
+    assert "testing.py" not in text and "skipping hidden" not in text, "a helper frame is shown"
     assert "Success! Your notebook passes all the tests." not in text
+    # what JupyterLab wrote into work/ is no drift of the course (make test after make lab)
+    assert differences(student_lab.course / ASSIGNMENT, student_lab.root_dir / ASSIGNMENT, REPO,
+                       f"course/{ASSIGNMENT}") == []
+
+
+def test_student_lab_shows_no_instructor_or_exchange_tools(page, student_lab):
+    page.goto(student_lab.lab_url("/lab?reset"), wait_until="domcontentloaded")
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).wait_for(timeout=120_000)
+    page.wait_for_timeout(3000)  # JupyterLab asks about its news shortly after start
+    shot(page, "0-student-lab")
+    assert page.get_by_text(re.compile("Jupyter news")).count() == 0, "the news prompt is shown"
+    menus = [t.strip() for t in page.locator(".lm-MenuBar-itemLabel").all_inner_texts()]
+    assert "Nbgrader" not in menus, menus  # Formgrader, Assignment List, Course List
+    assert page.locator("#nbgrader-create_assignemnt").count() == 0  # Create Assignment panel
+    for path in ("/formgrader", "/assignments", "/courses"):
+        with pytest.raises(urllib.error.HTTPError) as missing_page:
+            student_lab.api("GET", path)
+        assert missing_page.value.code == 404, path
+    assert student_lab.api("GET", "/lab/api/news") == {"news": []}
 
 
 def test_notebook_filled_with_the_solutions_runs_and_validates(page, student_lab):

@@ -145,3 +145,80 @@ def test_a_cell_that_runs_out_of_time_restarts_the_kernel_and_its_children_die(t
         nb, {"metadata": {"path": str(tmp_path)}})
     assert out.cells[1].outputs[-1]["ename"] == "CellTimeoutError"
     assert out.cells[2].outputs[0]["text"] == "done child gone\n"   # cells above re-run, child dead
+
+
+# --- make check NB=..., make autograde --student/--changed -----------------------------------
+
+def test_check_accepts_a_notebook_number_and_rejects_unknown_names():
+    import check_notebook
+    known = ["01_sequential_data", "02_rnn_forward", "10_bidirectional_masking"]
+    assert check_notebook.resolve("01", known) == "01_sequential_data"
+    assert check_notebook.resolve("02_rnn_forward", known) == "02_rnn_forward"
+    with pytest.raises(ValueError, match="unknown notebook '1': choose one of 01_sequential_data, "
+                                         "02_rnn_forward, 10_bidirectional_masking"):
+        check_notebook.resolve("1", known)
+    with pytest.raises(ValueError, match="unknown notebook '03'"):
+        check_notebook.resolve("03", known)
+
+
+def test_make_check_with_an_unknown_notebook_exits_2_with_the_choices(capsys):
+    import check_notebook
+    assert check_notebook.main(["1"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown notebook '1': choose one of 01_sequential_data, 02_rnn_forward" in err
+
+
+def graded_submission(root: Path, student: str, assignment: str, graded_at: float, changed_at: float):
+    """A submission whose files were last changed at ``changed_at`` (None: not graded)."""
+    import os
+    folder = root / "submitted" / student / assignment
+    folder.mkdir(parents=True)
+    (folder / f"{assignment}.ipynb").write_text("{}")
+    os.utime(folder / f"{assignment}.ipynb", (changed_at, changed_at))
+    if graded_at is not None:
+        graded = root / "autograded" / student / assignment
+        graded.mkdir(parents=True)
+        (graded / f"{assignment}.ipynb").write_text("{}")
+        os.utime(graded / f"{assignment}.ipynb", (graded_at, graded_at))
+
+
+def test_autograde_changed_selects_new_changed_and_failed_submissions(tmp_path, monkeypatch):
+    import argparse
+
+    import pipeline
+    from grading import outcomes
+    monkeypatch.setenv("RNNCOURSE_GRADING_ROOT", str(tmp_path))
+    graded_submission(tmp_path, "ann", "a1", graded_at=2000, changed_at=1000)   # graded since
+    graded_submission(tmp_path, "bob", "a1", graded_at=1000, changed_at=2000)   # resubmitted
+    graded_submission(tmp_path, "cat", "a1", graded_at=None, changed_at=1000)   # new
+    graded_submission(tmp_path, "dan", "a1", graded_at=2000, changed_at=1000)   # failed last time
+    outcomes.record(tmp_path, "a1", ["dan"], [("dan", "kernel died")])
+    everyone = ["ann", "bob", "cat", "dan"]
+    args = argparse.Namespace(student=None, changed=True)
+    assert pipeline.select(everyone, "a1", args) == ["bob", "cat", "dan"]
+    args = argparse.Namespace(student=["ann", "bob"], changed=False)
+    assert pipeline.select(everyone, "a1", args) == ["ann", "bob"]
+    args = argparse.Namespace(student=["ann", "bob"], changed=True)
+    assert pipeline.select(everyone, "a1", args) == ["bob"]
+
+
+def test_autograde_of_a_student_without_submission_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    import pipeline
+    monkeypatch.setenv("RNNCOURSE_GRADING_ROOT", str(tmp_path))
+    with pytest.raises(SystemExit) as exit_:
+        pipeline.main(["autograde", "01_sequential_data", "--student", "nobody"])
+    assert exit_.value.code == 2 and "no submission of nobody" in capsys.readouterr().err
+
+
+def test_make_help_lists_every_target_with_its_line():
+    import re
+    import subprocess
+
+    from grading import REPO
+    makefile = (REPO / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split()
+    out = subprocess.run(["make", "-s", "-C", str(REPO), "help"], capture_output=True, text=True,
+                         check=True).stdout
+    listed = {line.split()[1]: line for line in out.splitlines()}
+    assert sorted(listed) == sorted(phony), "every target needs a ## line above it"
+    assert "Regenerate course/ from solutions/" in listed["release"]

@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import ast
+import json
+import shutil
+import subprocess
 
 import pytest
 from conftest import ASSIGNMENTS
 
-from grading import COURSE, SOLUTIONS, nbgrader_run
+import pipeline
+from grading import COURSE, REPO, SOLUTIONS, nbgrader_run
+from grading.release_check import differences, folders, uncommitted
 from grading.anatomy import answer_ids, exercise_of, is_answer, is_question, is_test, meta, read, scored_cells
 
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
@@ -19,7 +24,14 @@ def test_course_has_the_ten_assignments_in_order():
                 "05_lstm", "06_gru", "07_text_generation", "08_forecasting",
                 "09_seq2seq_attention", "10_bidirectional_masking"]
     assert ASSIGNMENTS == expected
-    assert sorted(p.name for p in COURSE.iterdir() if p.is_dir()) == ASSIGNMENTS
+    assert folders(COURSE, REPO) == ASSIGNMENTS
+
+
+def test_course_folder_list_ignores_jupyterlab_checkpoints(tmp_path):
+    opened = tmp_path / "course"
+    shutil.copytree(COURSE, opened)
+    (opened / ".ipynb_checkpoints").mkdir(exist_ok=True)  # JupyterLab opened course/ itself
+    assert folders(opened, REPO) == ASSIGNMENTS
 
 
 @pytest.mark.slow
@@ -28,12 +40,85 @@ def test_course_equals_a_fresh_release(assignment, tmp_path):
     root, release = tmp_path / "root", tmp_path / "release"
     root.mkdir()
     nbgrader_run.release(assignment, root=root, release_dir=release)
-    fresh = sorted(p.relative_to(release / assignment) for p in (release / assignment).rglob("*") if p.is_file())
-    committed = sorted(p.relative_to(COURSE / assignment) for p in (COURSE / assignment).rglob("*") if p.is_file())
-    assert fresh == committed, "course/ has different files than a fresh release: run `make release`"
-    for rel in fresh:
-        assert (release / assignment / rel).read_bytes() == (COURSE / assignment / rel).read_bytes(), \
-            f"course/{assignment}/{rel} drifted from solutions/: run `make release`"
+    drift = differences(release / assignment, COURSE / assignment, REPO, f"course/{assignment}")
+    assert not drift, "course/ drifted from solutions/: run `make release`\n" + "\n".join(drift)
+
+
+def opened_in_jupyterlab(folder, notebook):
+    """What JupyterLab, Validate and a save add to a notebook that is not course material:
+    kernel metadata, per-cell `trusted`/`execution`/`collapsed`, and a checkpoint."""
+    nb = json.loads(notebook.read_text())
+    nb["metadata"]["language_info"] = {"name": "python", "version": "3.11.2",
+                                       "codemirror_mode": {"name": "ipython", "version": 3}}
+    nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    for cell in nb["cells"]:
+        cell["metadata"].update(trusted=True, collapsed=False, scrolled=True,
+                                execution={"iopub.status.busy": "2026-01-01T00:00:00Z"})
+    notebook.write_text(json.dumps(nb, indent=2))
+    checkpoints = folder / ".ipynb_checkpoints"
+    checkpoints.mkdir()
+    (checkpoints / f"{notebook.stem}-checkpoint.ipynb").write_text(json.dumps(nb))
+
+
+def test_drift_check_ignores_what_opening_every_notebook_adds(tmp_path):
+    for assignment in ASSIGNMENTS:
+        opened = tmp_path / assignment
+        shutil.copytree(COURSE / assignment, opened)
+        opened_in_jupyterlab(opened, opened / f"{assignment}.ipynb")
+        assert differences(COURSE / assignment, opened, REPO, f"course/{assignment}") == []
+
+
+def test_drift_check_reports_changed_cells_and_extra_files(tmp_path):
+    a = ASSIGNMENTS[0]
+    edited = tmp_path / a
+    shutil.copytree(COURSE / a, edited)
+    nb = json.loads((edited / f"{a}.ipynb").read_text())
+    graded = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade"))
+    graded["metadata"]["nbgrader"]["points"] = 99
+    nb["cells"][0]["source"] = "print('edited by hand')"
+    (edited / f"{a}.ipynb").write_text(json.dumps(nb))
+    (edited / "notes.txt").write_text("not part of the release")
+    drift = differences(COURSE / a, edited, REPO, f"course/{a}")
+    assert f"course/{a}/notes.txt: not made by a release" in drift
+    assert f"course/{a}/{a}.ipynb: cell {nb['cells'][0]['id']}: source differs" in drift
+    assert f"course/{a}/{a}.ipynb: cell {graded['id']}: nbgrader differs" in drift
+    del nb["cells"][1]
+    (edited / f"{a}.ipynb").write_text(json.dumps(nb))
+    assert any("cell ids" in d for d in differences(COURSE / a, edited, REPO, f"course/{a}"))
+
+
+@pytest.fixture
+def course_repo(tmp_path):
+    """A git repository with a committed course/01_a/01_a.ipynb."""
+    repo = tmp_path / "repo"
+    (repo / "course" / "01_a").mkdir(parents=True)
+    (repo / ".gitignore").write_text(".ipynb_checkpoints/\n")
+    (repo / "course" / "01_a" / "01_a.ipynb").write_text('{"release": 1}')
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t"]
+    for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "release"]):
+        subprocess.run(git + cmd, check=True, capture_output=True)
+    return repo
+
+
+def test_release_refuses_to_overwrite_uncommitted_course_notebooks(course_repo, monkeypatch, capsys):
+    course = course_repo / "course"
+    assert pipeline.release_refusal(["01_a"], course, course_repo) == ""
+    (course / "01_a" / "01_a.ipynb").write_text('{"my answers": 1}')
+    (course / "01_a" / "scratch.ipynb").write_text("{}")
+    (course / "01_a" / ".ipynb_checkpoints").mkdir()
+    (course / "01_a" / ".ipynb_checkpoints" / "01_a-checkpoint.ipynb").write_text("{}")
+    assert uncommitted([course / "01_a"], course_repo) == [
+        "course/01_a/01_a.ipynb (modified)", "course/01_a/scratch.ipynb (untracked)"]
+    message = pipeline.release_refusal(["01_a"], course, course_repo)
+    assert "course/01_a/01_a.ipynb (modified)" in message and "FORCE=1" in message
+
+    released = []
+    monkeypatch.setattr(pipeline, "release_refusal", lambda names: message)
+    monkeypatch.setattr(pipeline.nbgrader_run, "release", released.append)
+    assert pipeline.main(["release", "01_a"]) == 2
+    assert released == [] and "course/01_a/01_a.ipynb (modified)" in capsys.readouterr().err
+    assert (course / "01_a" / "01_a.ipynb").read_text() == '{"my answers": 1}'
+    assert pipeline.main(["release", "01_a", "--force"]) == 0 and released == ["01_a"]
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -127,3 +212,11 @@ def test_numpy_notebooks_do_not_import_tensorflow_at_the_top(assignment):
         pytest.skip("this notebook uses Keras")
     text = (SOLUTIONS / assignment / f"{assignment}.ipynb").read_text()
     assert "import tensorflow" not in text and "load_keras" not in text
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_notebook_states_its_run_time_at_the_top(assignment):
+    nb = read(SOLUTIONS / assignment / f"{assignment}.ipynb")
+    intro = next(c for c in nb.cells if c.cell_type == "markdown")
+    assert "Run time (Run All, measured" in intro.source, \
+        f"{assignment}: say at the top how long Run All takes (measure it)"

@@ -7,7 +7,10 @@ It makes a notebook quiet and reproducible before any test runs: warnings are si
 (nbgrader scores 0 for a test cell that writes to stderr, and a correct but
 overflowing ``np.exp`` would warn), numpy and Python are seeded, plots render inline,
 and under ``nbgrader autograde`` tracebacks are shortened to their last line so that a
-failing hidden test shows its message but not its source.
+failing hidden test shows its message but not its source. Everywhere (JupyterLab, Validate,
+grading and so feedback) a traceback ends at the test's line: the frames of the assertion
+helpers, which set ``__tracebackhide__``, are left out (IPython alone still prints the
+innermost one and a "skipping hidden frame" line for the others).
 """
 from __future__ import annotations
 
@@ -72,5 +75,30 @@ def setup(seed: int = 0) -> None:
         shell.run_line_magic("matplotlib", "inline")
     except Exception:  # noqa: BLE001 - no matplotlib backend: plots are optional
         pass
+    hide_helper_frames(shell)
     if grading_mode() == "autograde":
         shell.run_line_magic("xmode", "Minimal")
+
+
+def without_hidden_frames(tb):
+    """``tb`` without the frames that hide themselves (a ``__tracebackhide__`` local, as the
+    helpers of ``rnncourse.testing`` set), unless every frame does: a failing test shows its
+    own line and the student's code it called, not the helpers in between."""
+    entries = []
+    while tb is not None:
+        entries.append(tb)
+        tb = tb.tb_next
+    shown = [e for e in entries if not e.tb_frame.f_locals.get("__tracebackhide__")]
+    if not shown:
+        return entries[0] if entries else None
+    for upper, lower in zip(shown, shown[1:] + [None]):
+        upper.tb_next = lower
+    return shown[0]
+
+
+def hide_helper_frames(shell) -> None:
+    """Show every exception of a cell with ``without_hidden_frames`` of its traceback."""
+    def show(shell, etype, value, tb, tb_offset=None):
+        # IPython ignores what a custom handler returns when it runs a cell: show it here
+        shell.showtraceback((etype, value, without_hidden_frames(tb)), tb_offset=tb_offset)
+    shell.set_custom_exc((Exception,), show)

@@ -197,16 +197,20 @@ assert_not_mutated = call_not_mutating
 def assert_raises(name: str, exc_type: type, fn: Callable, *args, what: str = "", **kwargs) -> None:
     """``fn(*args, **kwargs)`` raises ``exc_type`` (e.g. ``ValueError`` for bad arguments)."""
     __tracebackhide__ = True  # IPython and pytest: show the test line, not this frame
+    # the failure is raised after the except blocks: no "During handling of the above
+    # exception" chain in front of the message
     try:
         fn(*args, **kwargs)
     except exc_type as exc:
-        if not str(exc).strip():
-            _fail(name, f"raised {exc_type.__name__} without a message; say what is wrong")
-        return
+        if str(exc).strip():
+            return
+        problem = f"raised {exc_type.__name__} without a message; say what is wrong"
     except Exception as exc:  # noqa: BLE001 - the wrong exception is the student's bug
-        _fail(name, f"{what or 'bad arguments'} should raise {exc_type.__name__}, "
-                    f"but raised {type(exc).__name__}: {exc}")
-    _fail(name, f"{what or 'bad arguments'} should raise {exc_type.__name__}, but nothing was raised")
+        problem = (f"{what or 'bad arguments'} should raise {exc_type.__name__}, "
+                   f"but raised {type(exc).__name__}" + (f": {exc}" if str(exc).strip() else ""))
+    else:
+        problem = f"{what or 'bad arguments'} should raise {exc_type.__name__}, but nothing was raised"
+    _fail(name, problem)
 
 
 FORBIDDEN_PACKAGES = ("tensorflow", "keras", "torch", "jax", "tf_keras")
