@@ -68,7 +68,8 @@ NAMESPACES = ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts"
               "--unshare-cgroup-try"]
 NPROC_PER_USER_NAMESPACE = (5, 15)  # the first Linux counting RLIMIT_NPROC per user namespace
 # The first program inside the sandbox. It sets the umask, drops to the kernel's uid (root
-# only: "-" keeps the grading user), applies the limits and runs the kernel. The limits are
+# only: "-" keeps the grading user), applies the limits and runs the kernel (with -P: nothing
+# in the working folder is importable). The limits are
 # set here, inside the namespaces, not on bwrap: without root, an RLIMIT_NPROC set on bwrap
 # would be checked against all of the grading user's processes (the namespace's creator's),
 # which would cap the grader and every sandbox together instead of each sandbox.
@@ -82,7 +83,9 @@ if uid != "-":
 for limit in rest[:cut]:
     res, value = (int(part) for part in limit.split("="))
     hard = resource.getrlimit(res)[1]
-    resource.setrlimit(res, (value, value) if hard == resource.RLIM_INFINITY else (min(value, hard),) * 2)
+    if hard != resource.RLIM_INFINITY:  # never above what the grader itself may use
+        value = min(value, hard)
+    resource.setrlimit(res, (value, value))
 os.execv(rest[cut + 1], rest[cut + 1:])
 """
 # What of a submission's folder reaches the student kernel: data files, never code or config.
