@@ -40,6 +40,7 @@ unsandboxed unless asked to explicitly (``RNNCOURSE_UNSANDBOXED=1``).
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import os
 import platform
@@ -50,7 +51,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-LIB = Path(__file__).resolve().parents[2] / "lib"
+LIB = Path(__file__).resolve().parents[2] / "lib"  # this checkout's course library
 # As root, each kernel runs as its own unprivileged uid (no passwd entry needed), so that the
 # process limit of one sandbox (a fork bomb) never starves another grading in parallel.
 SANDBOX_UIDS = range(200_000, 300_000)
@@ -188,12 +189,13 @@ def bwrap_command(kernel_argv: list[str], workdir: str, scratch: str, sockets: s
     prefixes = {os.path.realpath(p) for p in (sys.base_prefix, sys.prefix)}
     prefixes = sorted(p for p in prefixes
                       if not any(p.startswith(q + "/") for q in prefixes | set(SYSTEM_DIRS)))
-    binds = [*prefixes, str(LIB), workdir, sockets, *read_only, *writable]
+    library = course_library()
+    binds = [*prefixes, library, workdir, sockets, *read_only, *writable]
     for target in sorted(_ancestors(binds)):
         args += ["--perms", "0755", "--dir", target]  # bwrap would make them 0700
     for prefix in prefixes:
         args += ["--ro-bind", prefix, prefix]
-    args += ["--ro-bind", str(LIB), str(LIB),
+    args += ["--ro-bind", library, library,
              "--bind", scratch, workdir,
              "--bind", home, SCRATCH,
              "--bind", sockets, sockets,
@@ -212,6 +214,15 @@ def bwrap_command(kernel_argv: list[str], workdir: str, scratch: str, sockets: s
     for key, value in (env or {}).items():
         args += ["--setenv", key, value]
     return args + ["--", *kernel_argv]
+
+
+def course_library() -> str:
+    """The folder the grading Python imports ``rnncourse`` from, bound read-only into the
+    sandbox: where ``pip install -e .`` pointed (this checkout's ``lib/``, or another
+    checkout's if the venv was made there), else this checkout's ``lib/``."""
+    spec = importlib.util.find_spec("rnncourse")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return str(Path(locations[0]).resolve().parent) if locations else str(LIB)
 
 
 def _prepare_home(home: Path) -> None:

@@ -115,6 +115,15 @@ def test_the_kernel_runs_as_its_own_uid_as_root_and_in_its_own_user_namespace_ot
         assert namespace != os.readlink("/proc/self/ns/user") and mapped == "1"
 
 
+def test_the_course_library_the_grader_imports_is_importable_in_the_sandbox(tmp_path, sandbox_starts):
+    import rnncourse
+    (uid,) = uids(1)
+    code = "import rnncourse; print(rnncourse.__file__)"
+    proc = subprocess.run(sandboxed(code, tmp_path, uid), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == rnncourse.__file__
+
+
 def test_a_limit_variable_that_is_not_a_number_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("RNNCOURSE_SANDBOX_MEMORY_MB", "lots")
     with pytest.raises(ValueError, match="RNNCOURSE_SANDBOX_MEMORY_MB must be a whole number"):
