@@ -86,7 +86,23 @@ def select(students: list[str], assignment: str, args) -> list[str]:
     return [s for s in chosen if changed_since_graded(s, assignment)] if args.changed else chosen
 
 
+def sandbox_ready() -> bool:
+    """Whether the grading sandbox can start here (or the instructor chose
+    RNNCOURSE_UNSANDBOXED=1). If not, print why and how to fix it: once, before anyone is graded."""
+    import os
+
+    from grading import sandbox
+    if os.environ.get("RNNCOURSE_UNSANDBOXED") == "1":
+        return True
+    reason = sandbox.check()
+    if reason:
+        print(sandbox.refusal(reason), file=sys.stderr)
+    return not reason
+
+
 def cmd_autograde(args) -> int:
+    if not sandbox_ready():
+        return 2
     graded, failed = 0, []
     workers = args.workers or parallel.default_workers()
     for a in args.assignments:

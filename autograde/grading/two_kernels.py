@@ -32,6 +32,7 @@ from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import DeadKernelError
 from traitlets import Bool, Integer
 
+from . import sandbox
 from .execute import ResilientExecute, _error_output
 
 BRIDGE = Path(__file__).resolve().parent / "bridge"
@@ -82,7 +83,7 @@ class TwoKernelExecute(ResilientExecute):
         if not self.two_kernels:
             return super().preprocess(nb, resources, km)
         self._exchange = tempfile.mkdtemp(prefix="rnncourse-exchange-")
-        os.chmod(self._exchange, 0o777)
+        os.chmod(self._exchange, sandbox.folder_mode(0o777))  # both kernels write here
         self._student: _Kernel | None = None
         self._grader_ready = False
         self._in_student = False
@@ -105,7 +106,7 @@ class TwoKernelExecute(ResilientExecute):
         km = self.kernel_manager_class(kernel_name=self.kernel_name, config=self.config)
         if km.transport == "ipc":  # its own socket folder, which the grader may also see
             folder = tempfile.mkdtemp(prefix="rnncourse-ipc-student-")
-            os.chmod(folder, 0o755)
+            os.chmod(folder, sandbox.folder_mode(0o755))
             km.ip = os.path.join(folder, "kernel")
         path = self.resources.get("metadata", {}).get("path") or None
         start_student = ensure_async(km.start_kernel(extra_arguments=self.extra_arguments, cwd=path,
