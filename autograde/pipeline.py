@@ -1,14 +1,17 @@
 """The instructor's commands (`make release | autograde | feedback | grades`).
 
     python autograde/pipeline.py release      solutions/ -> course/
-    python autograde/pipeline.py autograde    grade autograde/submitted/*/<assignment>/
-        [--workers N]    N students at a time (default: RNNCOURSE_WORKERS, else one per core)
-        [--shard i/n]    only part i of n of the class (machines sharing one gradebook)
+    python autograde/pipeline.py autograde    grade autograde/submitted/*/<assignment>/ on Dask
+        [--workers N]    a local cluster of N single-threaded worker processes (default:
+                         RNNCOURSE_WORKERS, else one per core)
+        [--scheduler tcp://host:8786]   an existing Dask scheduler and its workers instead
     python autograde/pipeline.py feedback     autograde/feedback/<student>/<assignment>/*.html
     python autograde/pipeline.py grades       autograde/grades.csv, autograde/report/exercises.{md,png}
 
 Every step is real nbgrader with autograde/nbgrader_config.py; scores are read back from
-the gradebook because nbgrader's exit codes do not report failing cells. The course root
+the gradebook because nbgrader's exit codes do not report failing cells. `autograde` runs
+one Dask task per submission (grading/cluster/): workers grade in scratch folders of their
+own, and this process alone writes the gradebook and autograded/. The course root
 is RNNCOURSE_GRADING_ROOT (default autograde/), the gradebook RNNCOURSE_DB_URL (default
 <root>/gradebook.db; e.g. postgresql://user:password@host/db).
 """
@@ -20,7 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grading import assignments, nbgrader_run, parallel  # noqa: E402
+from grading import assignments, nbgrader_run  # noqa: E402
+from grading.cluster import coordinator  # noqa: E402
+from grading.progress import default_workers  # noqa: E402
 
 import report  # noqa: E402
 
@@ -44,24 +49,28 @@ def cmd_release(args) -> int:
 
 def cmd_autograde(args) -> int:
     graded, failed = 0, []
-    workers = args.workers or parallel.default_workers()
-    for a in args.assignments:
-        students = parallel.shard(submitted(a), args.shard)
-        if not students:
-            continue
-        # Register the assignment's notebooks and test cells in the gradebook without
-        # touching course/ (the release goes to the git-ignored <root>/release/).
-        parallel.register(a, students, release_dir=root() / "release")
-        shard = f", shard {args.shard}" if args.shard else ""
-        print(f"autograde {a}: {len(students)} submission(s){shard}, "
-              f"{min(workers, len(students))} worker(s)", flush=True)
-        results = parallel.grade_all(a, students, workers=workers)
-        failed += [(a, r) for r in results if not r.ok]
-        graded += len(students)
-    if not graded:
+    classes = {a: submitted(a) for a in args.assignments}
+    if not any(classes.values()):
         print(f"nothing to grade: put submissions in {root()}/submitted/<student>/<assignment>/")
         return 0
+    # a local cluster no larger than the largest class
+    workers = None if args.scheduler else args.workers or min(
+        default_workers(), max(len(students) for students in classes.values()))
+    try:
+        with coordinator.connect(args.scheduler, workers, args.connect_timeout) as client:
+            for a, students in classes.items():
+                if not students:
+                    continue
+                print(f"autograde {a}: {len(students)} submission(s) on "
+                      f"{coordinator.describe(client)}", flush=True)
+                results = coordinator.grade_assignment(client, a, students, root())
+                failed += [(a, r) for r in results if not r.ok]
+                graded += len(students)
+    except coordinator.ClusterError as exc:
+        print(f"autograde: {exc}", file=sys.stderr)
+        return 2
     print(report.summary(report.collect(report.db_url())))
+    print(f"graded {graded - len(failed)} of {graded} submission(s)")
     for a, r in failed:
         print(f"NOT GRADED: {a} of {r.student}: {r.error}")
     return 1 if failed else 0
@@ -94,18 +103,22 @@ def main(argv=None) -> int:
     parser.add_argument("command", choices=["release", "autograde", "feedback", "grades"])
     parser.add_argument("assignments", nargs="*", help="default: all of solutions/")
     parser.add_argument("--workers", type=int, default=None,
-                        help="autograde: students graded at once (default: RNNCOURSE_WORKERS, "
-                             "else one per core)")
-    parser.add_argument("--shard", default=None, metavar="i/n",
-                        help="autograde: grade only part i of n of the students")
+                        help="autograde: worker processes of the local Dask cluster (default: "
+                             "RNNCOURSE_WORKERS, else one per core)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="autograde: grade on this Dask scheduler's workers, e.g. "
+                             "tcp://host:8786, instead of a local cluster")
+    parser.add_argument("--connect-timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="autograde --scheduler: how long to wait for the scheduler and "
+                             "its first worker (default 30)")
     args = parser.parse_args(argv)
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
-    if args.shard:
-        try:
-            parallel.parse_shard(args.shard)
-        except ValueError as exc:
-            parser.error(str(exc))
+    if args.workers is not None and args.scheduler:
+        parser.error("--workers sizes the local cluster; with --scheduler the scheduler's "
+                     "workers grade")
+    if args.connect_timeout <= 0:
+        parser.error("--connect-timeout must be positive")
     args.assignments = args.assignments or assignments()
     return globals()[f"cmd_{args.command}"](args)
 

@@ -25,6 +25,7 @@ namespaces); grading refuses to run unsandboxed unless asked to explicitly.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import resource
@@ -34,7 +35,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-LIB = Path(__file__).resolve().parents[2] / "lib"
+
+def _library_dir() -> Path:
+    """The folder the kernel's Python imports ``rnncourse`` from (an editable install may
+    point at another checkout of the course than this one), else this repository's lib/."""
+    spec = importlib.util.find_spec("rnncourse")
+    if spec and spec.origin:
+        return Path(spec.origin).resolve().parents[1]
+    return Path(__file__).resolve().parents[2] / "lib"
+
+
+LIB = _library_dir()
 # Each kernel runs as its own unprivileged uid (no passwd entry needed), so that the
 # process limit of one sandbox (a fork bomb) never starves another grading in parallel.
 SANDBOX_UIDS = range(200_000, 300_000)
