@@ -11,8 +11,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from grading import MUTANTS, SOLUTIONS, assignments, nbgrader_run, parallel, submissions  # noqa: E402
+from grading import MUTANTS, SOLUTIONS, assignments, nbgrader_run, submissions  # noqa: E402
 from grading.anatomy import answer_ids, is_question, points  # noqa: E402
+from grading.cluster.coordinator import grade_all  # noqa: E402
 from grading.kernel import GradingKernel, mutants_of  # noqa: E402
 
 ASSIGNMENTS = assignments()
@@ -67,9 +68,9 @@ class GradedAssignment:
         if self.right:
             nbgrader_run.submit(self.root, "right-styles", assignment,
                                 submissions.filled(assignment, self.right, course=self.release))
-        # Graded as `make autograde` grades a class: one nbgrader per student, one per core.
+        # Graded as `make autograde` grades a class: one Dask task per student, a worker per core.
         students = sorted(p.name for p in (self.root / "submitted").iterdir())
-        results = parallel.grade_all(assignment, students, root=self.root, stream=io.StringIO())
+        results = grade_all(assignment, students, root=self.root, stream=io.StringIO())
         failed = [f"{r.student}: {r.error}" for r in results if not r.ok]
         assert not failed, f"nbgrader could not grade {failed}"
         self.scores = nbgrader_run.scores(self.root, assignment)

@@ -59,7 +59,7 @@ def connect(scheduler: str | None = None, workers: int | None = None, timeout: f
                                f"start some with `dask worker {scheduler}` (README)") from None
     else:
         cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                               processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                               processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         try:
