@@ -7,8 +7,9 @@ child that runs the real ``nbgrader ARGV`` command line in its own process, with
 environment and working folder, and returns ``{"returncode", "output"}``.
 
 The server is a separate, single-threaded process because forking the (multi-threaded)
-Dask worker itself would not be safe. On Linux the server dies with its worker, and an
-nbgrader child with its server, so a killed worker leaves no grading behind.
+Dask worker itself would not be safe. On Linux the server dies with its worker; an nbgrader
+child then running finishes its submission and shuts its kernels down as usual (its result
+goes nowhere: Dask has already given the task to another worker).
 
     python -m grading.cluster.forkserver     serve requests on stdin (one JSON per line)
 """
@@ -67,7 +68,6 @@ def run_forked(argv: list[str], env: dict | None = None, cwd: str | None = None)
         if pid == 0:  # the child becomes `nbgrader ARGV`, output to the log, no stdin
             code = 1
             try:
-                die_with_parent()
                 signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C cancels nbgrader
                 os.dup2(log.fileno(), 1)
                 os.dup2(log.fileno(), 2)
