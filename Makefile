@@ -37,8 +37,9 @@ test-fast: $(STAMP)
 release: $(STAMP)
 	$(BIN)/python autograde/pipeline.py release
 
-## Grade every submission in autograde/submitted/<student>/<assignment>/, in parallel
-## (AUTOGRADE_ARGS="--workers 4" or "--shard 1/3" for one of three machines).
+## Grade every submission in autograde/submitted/<student>/<assignment>/ as a Dask job: a local
+## cluster, one worker per core (AUTOGRADE_ARGS="--workers 4"), or the workers of an existing
+## scheduler on any number of machines (AUTOGRADE_ARGS="--scheduler tcp://host:8786").
 autograde: $(STAMP)
 	RNNCOURSE_UNSANDBOXED=$(UNSANDBOXED) $(BIN)/python autograde/pipeline.py autograde $(AUTOGRADE_ARGS)
 
@@ -50,7 +51,8 @@ feedback: $(STAMP)
 grades: $(STAMP)
 	$(BIN)/python autograde/pipeline.py grades
 
-## Seconds and peak memory per notebook and per graded submission.
+## Seconds and peak memory per notebook and per graded submission; then sequential nbgrader
+## against the local Dask cluster on 40 submissions (seconds, per submission, ratio, same scores).
 bench: $(STAMP)
 	$(BIN)/python autograde/bench.py $(BENCH_ARGS)
 	$(BIN)/python autograde/bench_parallel.py $(BENCH_PARALLEL_ARGS)
