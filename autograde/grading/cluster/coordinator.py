@@ -3,6 +3,7 @@
     connect(scheduler, workers)               a Dask client: a local cluster (one
                                               single-threaded worker process per core) or an
                                               existing scheduler; the workers made warm
+    warm(client)                              the workers' fork servers (any client)
     register(a, students, root)               ``nbgrader generate_assignment`` into the
                                               gradebook, students and their submissions
     make_bundle(a)                            what every task of ``a`` needs (task.py)
@@ -62,17 +63,23 @@ def connect(scheduler: str | None = None, workers: int | None = None, timeout: f
                                processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        try:
-            client.register_plugin(WarmNbgrader())
-        except Exception as exc:  # noqa: BLE001 - whatever the workers said, say it once
-            raise ClusterError(f"the Dask workers cannot load the grading code ({type(exc).__name__}: "
-                               f"{exc}); start them from this repository with "
-                               "PYTHONPATH=<repo>/autograde (README)") from None
+        warm(client)
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def warm(client) -> None:
+    """Register the ``WarmNbgrader`` plugin on the client's workers, present and future
+    (any client: ``connect``'s, or a Slurm or Kubernetes cluster's, see the README)."""
+    try:
+        client.register_plugin(WarmNbgrader())
+    except Exception as exc:  # noqa: BLE001 - whatever the workers said, say it once
+        raise ClusterError(f"the Dask workers cannot load the grading code ({type(exc).__name__}: "
+                           f"{exc}); start them from this repository with "
+                           "PYTHONPATH=<repo>/autograde (README)") from None
 
 
 def describe(client) -> str:
