@@ -193,6 +193,8 @@ def grade_all(assignment: str, students: list[str], workers: int | None = None,
     for this call (or on ``scheduler``). Each result has ``.ok``, ``.student``, ``.error``."""
     root = Path(root or nbgrader_run.course_root())
     url = nbgrader_run.with_driver(db_url or nbgrader_run.gradebook_url(root))
-    gradebook.create_students(url, students, assignment, root=root)
-    with connect(scheduler, workers) as client:
-        return grade_class(client, assignment, students, root, url, stream)
+    with ThreadPoolExecutor(1) as pool:  # the bundle is made while the cluster starts
+        bundle = pool.submit(make_bundle, assignment)
+        gradebook.create_students(url, students, assignment, root=root)
+        with connect(scheduler, workers) as client:
+            return grade_class(client, assignment, students, root, url, stream, bundle.result())

@@ -99,6 +99,7 @@ class WarmNbgrader(WorkerPlugin):
 
     def setup(self, worker) -> None:
         global _pool
+        self.teardown(worker)  # registered again by a later run: one pool per worker
         remove_stale_scratch()
         _pool = RunnerPool(worker.state.nthreads, prefork_enabled())
 
