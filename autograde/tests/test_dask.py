@@ -119,11 +119,12 @@ def test_scratch_folders_of_dead_workers_are_removed_and_live_ones_kept(tmp_path
 
 # --- how the coordinator writes results --------------------------------------------------
 
-@pytest.fixture
-def small_book(tmp_path):
+@pytest.fixture(scope="module")
+def small_book_file(tmp_path_factory) -> Path:
     """An SQLite gradebook made through nbgrader's API: one notebook with two test cells
     (1 and 2 points) and a markdown answer with a comment, student ann submitted."""
-    url = f"sqlite:///{tmp_path}/gradebook.db"
+    path = tmp_path_factory.mktemp("book") / "gradebook.db"
+    url = f"sqlite:///{path}"
     with gradebook.open_gradebook(url) as gb:
         gb.add_assignment(ASSIGNMENT)
         gb.add_notebook(ASSIGNMENT, ASSIGNMENT)
@@ -132,7 +133,15 @@ def small_book(tmp_path):
         gb.add_solution_cell("essay", ASSIGNMENT, ASSIGNMENT)
         gb.add_grade_cell("essay", ASSIGNMENT, ASSIGNMENT, max_score=1, cell_type="markdown")
     gradebook.create_students(url, ["ann"], ASSIGNMENT)
-    return url
+    return path
+
+
+@pytest.fixture
+def small_book(small_book_file, tmp_path) -> str:
+    """A fresh copy of ``small_book_file`` for one test: its URL."""
+    copy = tmp_path / "gradebook.db"
+    copy.write_bytes(small_book_file.read_bytes())
+    return f"sqlite:///{copy}"
 
 
 def result_for(student: str = "ann", test_b: float = 0.0, files=None) -> TaskResult:

@@ -139,14 +139,16 @@ class ForkServer:
             self.proc = self._start()
             return run_plain(argv, env, cwd)
 
-    def close(self) -> None:
+    def close(self, timeout: float = 5.0) -> None:
+        """End the server: it leaves when its stdin closes, or is killed after ``timeout``
+        seconds (an nbgrader child then running still finishes on its own)."""
         for stream in (self.proc.stdin, self.proc.stdout):
             try:
                 stream.close()
             except OSError:
                 pass
         try:
-            self.proc.wait(timeout=30)
+            self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
