@@ -250,12 +250,15 @@ def test_an_unreachable_scheduler_is_one_clear_message_and_exit_2(tmp_path):
     assert "Traceback" not in err and not (tmp_path / "gradebook.db").exists()
 
 
-def test_pipeline_refuses_bad_workers_and_workers_with_a_scheduler(tmp_path):
-    for args, message in ((["--workers", "0"], "--workers must be at least 1"),
-                          (["--workers", "2", "--scheduler", "tcp://h:8786"], "sizes the local cluster"),
-                          (["--connect-timeout", "0"], "must be positive")):
-        out, err, code = pipeline(tmp_path, *args, timeout=120)
-        assert code == 2 and message in err, err
+@pytest.mark.parametrize("args, message", [
+    (["--workers", "0"], "--workers must be at least 1"),
+    (["--workers", "2", "--scheduler", "tcp://h:8786"], "sizes the local cluster"),
+    (["--connect-timeout", "0"], "must be positive")])
+def test_pipeline_refuses_bad_workers_and_workers_with_a_scheduler(capsys, args, message):
+    import pipeline as cli
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["autograde", ASSIGNMENT, *args])
+    assert exit_.value.code == 2 and message in capsys.readouterr().err
 
 
 # --- gradebook location ------------------------------------------------------------------
