@@ -92,8 +92,13 @@ def test_grading_settings_travel_with_a_task_and_locations_do_not():
 
 def test_a_worker_grades_with_the_coordinator_s_settings_not_its_own(monkeypatch, tmp_path):
     monkeypatch.setenv("RNNCOURSE_UNSANDBOXED", "1")  # set on the worker's machine only
+    monkeypatch.setenv("PYTHONHASHSEED", "6640")      # set by Dask's Nanny
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
     env = worker.task_env(tmp_path / "root", tmp_path / "tmp", {"RNNCOURSE_CELL_TIMEOUT": "60"})
     assert "RNNCOURSE_UNSANDBOXED" not in env and env["RNNCOURSE_CELL_TIMEOUT"] == "60"
+    assert "PYTHONHASHSEED" not in env and "OMP_NUM_THREADS" not in env  # nbgrader's config sets 0
+    seeded = worker.task_env(tmp_path / "root", tmp_path / "tmp", {"PYTHONHASHSEED": "0"})
+    assert seeded["PYTHONHASHSEED"] == "0"
     assert env["RNNCOURSE_GRADING_ROOT"] == str(tmp_path / "root")
     assert env["RNNCOURSE_SOURCE_DIR"] == str(tmp_path / "root" / "source")
     assert env["RNNCOURSE_DB_URL"] == f"sqlite:///{tmp_path}/root/gradebook.db"
@@ -287,6 +292,16 @@ def test_only_the_instructors_root_reads_rnncourse_db_url(monkeypatch, tmp_path)
 
 
 @pytest.mark.slow
+def test_a_local_cluster_leaves_the_coordinator_s_environment_as_it_was(monkeypatch):
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+    before = dict(os.environ)
+    with coordinator.connect(workers=1) as client:
+        assert dict(os.environ) == before
+        assert "local cluster of 1 worker(s)" in coordinator.describe(client)
+    assert dict(os.environ) == before
+
+
+@pytest.mark.slow
 def test_the_fork_server_runs_nbgrader_commands_like_a_fresh_process():
     env = nbgrader_run.nbgrader_env()
     server = forkserver.ForkServer(env)
@@ -302,10 +317,13 @@ def test_the_fork_server_runs_nbgrader_commands_like_a_fresh_process():
 # --- the real thing: sequential nbgrader against Dask ------------------------------------
 
 def class_of(release: Path) -> dict:
-    """A small class: correct, partly wrong (one and two wrong functions), blank, broken."""
+    """A small class: correct, partly wrong (one and two wrong functions), blank, broken, and
+    one whose score depends on the hash seed (``list(set(text))``): a worker that grades with
+    another seed than plain nbgrader gives it another score."""
     mutants = mutants_of(MUTANTS / ASSIGNMENT)
     first, second = mutants[0], next(m for m in mutants if m.exercise != mutants[0].exercise)
     third = next(m for m in mutants if m.exercise not in (first.exercise, second.exercise))
+    hashed = next(m for m in mutants if m.name == "build_vocab__unsorted_set")
     return {
         "correct": submissions.filled(ASSIGNMENT, course=release),
         "blank": submissions.blank(ASSIGNMENT, course=release),
@@ -313,7 +331,7 @@ def class_of(release: Path) -> dict:
         "wrong-one": submissions.filled(ASSIGNMENT, {first.exercise: first.source}, course=release),
         "wrong-two": submissions.filled(
             ASSIGNMENT, {second.exercise: second.source, third.exercise: third.source}, course=release),
-        "wrong-other": submissions.filled(ASSIGNMENT, {third.exercise: third.source}, course=release),
+        "hash-order": submissions.filled(ASSIGNMENT, {hashed.exercise: hashed.source}, course=release),
     }
 
 

@@ -21,6 +21,7 @@ whatever that submission held before (``gradebook.record``).
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -29,8 +30,8 @@ from pathlib import Path
 
 from .. import SOLUTIONS, gradebook, nbgrader_run
 from ..progress import Progress, default_workers
-from .task import (AssignmentBundle, Submission, TaskResult, code_digest, grading_settings, hold,
-                   read_tree, write_tree)
+from .task import (IGNORED, AssignmentBundle, Submission, TaskResult, code_digest, grading_settings,
+                   hold, read_tree, write_tree)
 from .worker import WarmNbgrader, grade
 
 
@@ -59,8 +60,15 @@ def connect(scheduler: str | None = None, workers: int | None = None, timeout: f
             raise ClusterError(f"the Dask scheduler at {scheduler} has no workers after {timeout:g} s: "
                                f"start some with `dask worker {scheduler}` (README)") from None
     else:
-        cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                               processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+        # Dask's Nanny writes its workers' variables (PYTHONHASHSEED=6640, OMP_NUM_THREADS=1,
+        # ...) into its parent's environment, i.e. here: the instructor's is put back.
+        environ = dict(os.environ)
+        try:
+            cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
+                                   processes=True, dashboard_address=":0",
+                                   silence_logs=logging.ERROR)
+        finally:
+            _restore(environ)
         client = Client(cluster)
     try:
         warm(client)
@@ -69,6 +77,12 @@ def connect(scheduler: str | None = None, workers: int | None = None, timeout: f
         client.close()
         if cluster is not None:
             cluster.close()
+            _restore(environ)
+
+
+def _restore(environ: dict) -> None:
+    os.environ.clear()
+    os.environ.update(environ)
 
 
 def warm(client) -> None:
@@ -103,16 +117,20 @@ def register(assignment: str, students: list[str], root: Path | None = None,
     return url
 
 
-def make_bundle(assignment: str, source: Path = SOLUTIONS) -> AssignmentBundle:
-    """The bundle of ``assignment``: its source folder's files and a gradebook that holds
-    only the assignment, made by ``nbgrader generate_assignment`` in a scratch root."""
+def make_bundle(assignment: str, source: Path = SOLUTIONS,
+                settings: dict[str, str] | None = None) -> AssignmentBundle:
+    """The bundle of ``assignment``: its source folder's files (but the notebooks, which
+    nbgrader does not copy either), a gradebook that holds only the assignment, made by
+    ``nbgrader generate_assignment`` in a scratch root, and ``settings`` (default:
+    ``grading_settings()`` now)."""
+    settings = grading_settings() if settings is None else settings
     with tempfile.TemporaryDirectory(prefix="rnncourse-bundle-") as tmp:
         root = Path(tmp) / "root"
         root.mkdir()
         nbgrader_run.release(assignment, root=root, release_dir=Path(tmp) / "release")
         book = (root / "gradebook.db").read_bytes()
-    return AssignmentBundle(assignment, read_tree(Path(source) / assignment), book,
-                            grading_settings(), code_digest())
+    files = read_tree(Path(source) / assignment, IGNORED + ("*.ipynb",))
+    return AssignmentBundle(assignment, files, book, settings, code_digest())
 
 
 def outcome(future, assignment: str, student: str) -> TaskResult:
@@ -194,7 +212,7 @@ def grade_all(assignment: str, students: list[str], workers: int | None = None,
     root = Path(root or nbgrader_run.course_root())
     url = nbgrader_run.with_driver(db_url or nbgrader_run.gradebook_url(root))
     with ThreadPoolExecutor(1) as pool:  # the bundle is made while the cluster starts
-        bundle = pool.submit(make_bundle, assignment)
+        bundle = pool.submit(make_bundle, assignment, settings=grading_settings())
         gradebook.create_students(url, students, assignment, root=root)
         with connect(scheduler, workers) as client:
             return grade_class(client, assignment, students, root, url, stream, bundle.result())

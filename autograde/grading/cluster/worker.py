@@ -135,12 +135,24 @@ def build_root(folder: Path, submission: Submission, bundle: AssignmentBundle) -
 def task_env(root: Path, tmp: Path, settings: dict[str, str]) -> dict:
     """nbgrader's environment for a scratch root: the course config pointed at ``root``
     (its source folder and gradebook), TMPDIR in the scratch folder (each nbgrader leaves
-    a kernelspec and a socket folder there) and the coordinator's grading settings."""
+    a kernelspec and a socket folder there) and the coordinator's grading settings in place
+    of the worker's."""
     env = nbgrader_run.nbgrader_env(root)
-    for name in grading_settings(env):  # the worker's own settings do not count
-        del env[name]
+    for name in {*grading_settings(env), *nanny_environ()} - set(settings):
+        env.pop(name, None)  # the worker's own settings, and what its Nanny added, do not count
     env.update(settings, RNNCOURSE_SOURCE_DIR=str(root / "source"), TMPDIR=str(tmp))
     return env
+
+
+def nanny_environ() -> set[str]:
+    """The variables a Dask Nanny sets in its worker's environment (PYTHONHASHSEED,
+    OMP_NUM_THREADS, ...): student code must not run with them, or a submission whose result
+    depends on the hash seed or on threading would score otherwise than under plain nbgrader."""
+    import dask
+    names = {"PYTHONHASHSEED"}
+    for key in ("distributed.nanny.pre-spawn-environ", "distributed.nanny.environ"):
+        names |= set(dask.config.get(key, default={}) or {})
+    return names
 
 
 def autograde_argv(assignment: str, student: str) -> list[str]:
