@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from grading import assignments, nbgrader_run  # noqa: E402
 from grading.cluster import coordinator  # noqa: E402
+from grading.cluster.task import grading_settings  # noqa: E402
 from grading.progress import default_workers  # noqa: E402
 
 import report  # noqa: E402
@@ -56,6 +57,7 @@ def cmd_autograde(args) -> int:
     # a local cluster no larger than the largest class
     workers = None if args.scheduler else args.workers or min(
         default_workers(), max(len(students) for students in classes.values()))
+    settings = grading_settings()  # before a local cluster's Nanny touches the environment
     try:
         with coordinator.connect(args.scheduler, workers, args.connect_timeout) as client:
             for a, students in classes.items():
@@ -63,7 +65,7 @@ def cmd_autograde(args) -> int:
                     continue
                 print(f"autograde {a}: {len(students)} submission(s) on "
                       f"{coordinator.describe(client)}", flush=True)
-                results = coordinator.grade_assignment(client, a, students, root())
+                results = coordinator.grade_assignment(client, a, students, root(), settings=settings)
                 failed += [(a, r) for r in results if not r.ok]
                 graded += len(students)
     except coordinator.ClusterError as exc:

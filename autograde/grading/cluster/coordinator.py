@@ -192,12 +192,14 @@ def grade_class(client, assignment: str, students: list[str], root: Path, url: s
 
 
 def grade_assignment(client, assignment: str, students: list[str], root: Path | None = None,
-                     stream=None) -> list[TaskResult]:
+                     stream=None, settings: dict[str, str] | None = None) -> list[TaskResult]:
     """What ``make autograde`` does for one assignment: register it and the students in the
-    instructor's gradebook while its bundle is made, then ``grade_class``."""
+    instructor's gradebook while its bundle is made, then ``grade_class``. ``settings``:
+    ``grading_settings()`` taken before the cluster started (a local cluster's Nanny changes
+    this process's environment when it restarts a worker); default: now."""
     root = Path(root or nbgrader_run.course_root())
     with ThreadPoolExecutor(1) as pool:
-        bundle = pool.submit(make_bundle, assignment)
+        bundle = pool.submit(make_bundle, assignment, settings=settings)
         url = register(assignment, students, root=root)
         bundle = bundle.result()
     return grade_class(client, assignment, students, root, url, stream, bundle)
