@@ -1,4 +1,4 @@
-"""Class-scale grading: plain sequential nbgrader against the parallel pipeline.
+"""Class-scale grading: plain sequential nbgrader against grading on a local Dask cluster.
 
 Builds ``--submissions`` (default 40) submissions of one light numpy assignment: correct
 ones, partly wrong ones (wrong implementations from autograde/tests/mutants/), blank
@@ -7,14 +7,18 @@ fresh course root with its own gradebook:
 
 - sequential  ``nbgrader autograde <a> --force --create``: one process, one student after
               the other (what nbgrader does out of the box);
-- parallel    ``grading.parallel.grade_all``: what ``make autograde`` runs, ``--workers``
-              nbgrader processes at a time (default one per core).
+- dask        ``grading.cluster.coordinator.grade_all``: what ``make autograde`` runs, a
+              local Dask cluster of ``--workers`` single-threaded worker processes (default
+              one per core), one task per submission; its start-up and the assignment's
+              bundle are inside the time.
 
 Both must give exactly the same score for every student and test cell (exit code 1
 otherwise; PYTHONHASHSEED is fixed for both, as one wrong implementation depends on the
-order of a set). Printed: seconds, submissions per second, the throughput ratio (target
->= 1.7 on 2 cores), seconds per submission beside the floor (a kernel starting and
-importing numpy: a one-cell notebook run by nbconvert) and nbgrader's own start-up.
+order of a set). Printed: seconds, seconds per submission, the throughput ratio (target
+>= 1.7 on 2 cores), whether the scores are identical, the floor (a kernel starting and
+importing numpy: a one-cell notebook run by nbconvert), nbgrader's own start-up, and what a
+warm worker saves per task (an nbgrader forked from the worker's fork server against a
+fresh ``nbgrader`` process).
 ``--split`` also times N plain nbgrader runs at once, each on a share of the class in its
 own root: the ceiling this machine allows any parallel grading.
 
@@ -39,9 +43,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grading import AUTOGRADE, MUTANTS, nbgrader_run, parallel, submissions  # noqa: E402
+from grading import AUTOGRADE, MUTANTS, nbgrader_run, submissions  # noqa: E402
+from grading.cluster import coordinator, forkserver  # noqa: E402
 from grading.kernel import mutants_of  # noqa: E402
 from grading.measure import measure  # noqa: E402
+from grading.progress import default_workers  # noqa: E402
 
 ASSIGNMENT = "01_sequential_data"
 TARGET_RATIO = 1.7
@@ -121,13 +127,32 @@ def run_sequential(assignment: str, root: Path) -> float:
     return time.perf_counter() - start
 
 
-def run_parallel(assignment: str, root: Path, students: list[str], workers: int):
-    """Seconds (students and submissions created up front included) and results of the
-    parallel pipeline."""
+def run_dask(assignment: str, root: Path, students: list[str], workers: int):
+    """Seconds (cluster start-up, students and bundle included) and results of grading on
+    a local Dask cluster, as ``make autograde`` does."""
     start = time.perf_counter()
-    parallel.create_students(parallel.busy_url(nbgrader_run.gradebook_url(root)), students, assignment)
-    results = parallel.grade_all(assignment, students, workers=workers, root=root)
+    results = coordinator.grade_all(assignment, students, workers=workers, root=root)
     return time.perf_counter() - start, results
+
+
+def warm_saving_seconds(assignment: str, root: Path, repeat: int = 3) -> dict:
+    """Median seconds of an ``nbgrader autograde`` that finds nothing to grade, started
+    afresh and forked from a warm fork server: the difference is what a warm Dask worker
+    saves on every task."""
+    argv = ["autograde", assignment, "--force", "--student=nobody-at-all"]
+    env = nbgrader_run.nbgrader_env(root)
+    server = forkserver.ForkServer(nbgrader_run.nbgrader_env())
+    try:
+        server.run(["--version"], env)  # wait for the server's imports
+        times = {"fresh": [], "forked": []}
+        for _ in range(repeat):
+            for mode, run in (("fresh", forkserver.run_plain), ("forked", server.run)):
+                start = time.perf_counter()
+                run(argv, env)
+                times[mode].append(time.perf_counter() - start)
+    finally:
+        server.close()
+    return {mode: statistics.median(t) for mode, t in times.items()}
 
 
 def differences(a: dict, b: dict) -> list[str]:
@@ -166,46 +191,51 @@ def run_split(assignment: str, tmp: Path, notebooks: dict, workers: int) -> floa
 def timed_rounds(a: str, tmp: Path, students: list[str], workers: int, repeat: int) -> dict:
     """Grade ``repeat`` times in each mode, alternating which goes first (other work on the
     machine then weighs on both alike); each run regrades with ``--force``. Per mode: a
-    list of ``{"seconds", "load"}`` runs; plus the parallel results and any score mismatch."""
-    runs = {"sequential": [], "parallel": []}
+    list of ``{"seconds", "load"}`` runs; plus the Dask results and any score mismatch."""
+    runs = {"sequential": [], "dask": []}
     out = {"results": None, "diff": []}
     for r in range(repeat):
-        for mode in (("sequential", "parallel") if r % 2 == 0 else ("parallel", "sequential")):
+        for mode in (("sequential", "dask") if r % 2 == 0 else ("dask", "sequential")):
             load = os.getloadavg()[0]
             print(f"round {r + 1}/{repeat}: {mode} ...", flush=True)
             if mode == "sequential":
                 seconds = run_sequential(a, tmp / "sequential")
             else:
-                seconds, out["results"] = run_parallel(a, tmp / "parallel", students, workers)
+                seconds, out["results"] = run_dask(a, tmp / "dask", students, workers)
             runs[mode].append({"seconds": round(seconds, 2), "load": round(load, 2)})
             print(f"  {seconds:.1f} s (load average {load:.2f} before)", flush=True)
         out["diff"] += differences(nbgrader_run.scores(tmp / "sequential", a),
-                                   nbgrader_run.scores(tmp / "parallel", a))
+                                   nbgrader_run.scores(tmp / "dask", a))
     return {**out, "runs": runs}
 
 
-def report(n: int, workers: int, runs: dict, floor: float, startup: float, results) -> dict:
+def report(n: int, workers: int, runs: dict, floor: float, startup: float, warm: dict,
+           results, same: bool) -> dict:
     """Print the comparison (best run of each mode) and return it as numbers."""
     seq_s = min(r["seconds"] for r in runs["sequential"])
-    par_s = min(r["seconds"] for r in runs["parallel"])
-    ratio = seq_s / par_s
-    per_student = statistics.mean(r.seconds for r in results)
-    print(f"\n{'grading':<12}{'workers':>8}{'seconds':>10}{'subm/s':>9}{'s/subm':>9}   all runs (s)")
-    for name, w, s in (("sequential", 1, seq_s), ("parallel", workers, par_s)):
+    dask_s = min(r["seconds"] for r in runs["dask"])
+    ratio = seq_s / dask_s
+    per_task = statistics.mean(r.seconds for r in results)
+    print(f"\n{'grading':<12}{'workers':>8}{'seconds':>10}{'s/subm':>9}   all runs (s)")
+    for name, w, s in (("sequential", 1, seq_s), ("dask", workers, dask_s)):
         every = ", ".join(f"{r['seconds']:.1f}" for r in runs[name])
-        print(f"{name:<12}{w:>8}{s:>10.1f}{n / s:>9.2f}{s / n:>9.2f}   {every}")
-    print(f"throughput ratio parallel/sequential: {ratio:.2f}x "
+        print(f"{name:<12}{w:>8}{s:>10.1f}{s / n:>9.2f}   {every}")
+    print(f"throughput ratio dask/sequential: {ratio:.2f}x "
           f"(target >= {TARGET_RATIO}x on 2 cores: {'met' if ratio >= TARGET_RATIO else 'NOT met'})")
-    print(f"seconds per submission: sequential {seq_s / n:.2f}, parallel {par_s / n:.2f}; floor "
-          f"(kernel start + setup() + numpy, one nbconvert run) {floor:.2f}; nbgrader start-up "
-          f"{startup:.2f}; one student's nbgrader process in the pool {per_student:.2f}")
+    print(f"scores identical: {'yes' if same else 'NO'}")
+    saving = warm["fresh"] - warm["forked"]
+    print(f"warm worker: an nbgrader that grades nothing takes {warm['fresh']:.2f} s started afresh, "
+          f"{warm['forked']:.2f} s forked from the worker's fork server: {saving:.2f} s saved per task")
+    print(f"seconds per submission: floor (kernel start + setup() + numpy, one nbconvert run) "
+          f"{floor:.2f}; nbgrader start-up {startup:.2f}; one task on a worker {per_task:.2f}")
     loads = [r["load"] for mode in runs.values() for r in mode]
-    print(f"cores: {parallel.default_workers({})}; load average at the start of the runs: "
+    print(f"cores: {default_workers({})}; load average at the start of the runs: "
           f"{min(loads):.2f}-{max(loads):.2f} (anything above 0 is other work slowing the runs)")
-    return {"submissions": n, "workers": workers, "sequential_s": seq_s, "parallel_s": par_s,
-            "ratio": round(ratio, 3), "floor_s": floor, "nbgrader_startup_s": round(startup, 2),
-            "per_student_process_s": round(per_student, 2), "runs": runs,
-            "retried": sum(r.attempts > 1 for r in results), "failed": sum(not r.ok for r in results)}
+    return {"submissions": n, "workers": workers, "sequential_s": seq_s, "dask_s": dask_s,
+            "ratio": round(ratio, 3), "same_scores": same, "floor_s": floor,
+            "nbgrader_startup_s": round(startup, 2), "warm_fresh_s": round(warm["fresh"], 2),
+            "warm_forked_s": round(warm["forked"], 2), "warm_saving_s": round(saving, 2),
+            "per_task_s": round(per_task, 2), "runs": runs, "failed": sum(not r.ok for r in results)}
 
 
 def main(argv=None) -> int:
@@ -223,7 +253,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--keep", action="store_true", help="keep the scratch course roots")
     args = parser.parse_args(argv)
-    workers = args.workers or parallel.default_workers()
+    workers = args.workers or default_workers()
     # Some wrong submissions (build_vocab__unsorted_set) pass or fail by the order of a set
     # of strings, i.e. by the kernel's hash seed: fix it so that both runs can agree.
     os.environ.setdefault("PYTHONHASHSEED", "0")
@@ -231,13 +261,15 @@ def main(argv=None) -> int:
     try:
         a = args.assignment
         notebooks = prepare(a, tmp / "sequential", tmp / "release-seq", n=args.submissions)
-        prepare(a, tmp / "parallel", tmp / "release-par", notebooks)
+        prepare(a, tmp / "dask", tmp / "release-dask", notebooks)
         kinds = {k: sum(s.endswith(k) for s in notebooks) for k in ("correct", "wrong", "blank", "broken")}
         print(f"{a}: {len(notebooks)} submissions {kinds}, {workers} worker(s); scratch {tmp}", flush=True)
         floor = floor_seconds(tmp)
         startup = nbgrader_startup_seconds(a, tmp / "sequential")
+        warm = warm_saving_seconds(a, tmp / "sequential")
         timed = timed_rounds(a, tmp, sorted(notebooks), workers, max(1, args.repeat))
-        numbers = report(len(notebooks), workers, timed["runs"], floor, startup, timed["results"])
+        numbers = report(len(notebooks), workers, timed["runs"], floor, startup, warm,
+                         timed["results"], not timed["diff"])
         if args.split:
             load = os.getloadavg()[0]
             split_s = run_split(a, tmp, notebooks, workers)
@@ -245,9 +277,8 @@ def main(argv=None) -> int:
             print(f"ceiling: {workers} plain nbgrader runs at once on shares of the class: "
                   f"{split_s:.1f} s, {numbers['sequential_s'] / split_s:.2f}x the sequential run "
                   f"(load average {load:.2f} before)")
-        numbers["same_scores"] = not timed["diff"]
-        print("scores: identical for every student and test cell" if not timed["diff"] else
-              "scores DIFFER:\n  " + "\n  ".join(timed["diff"]))
+        if timed["diff"]:
+            print("scores DIFFER:\n  " + "\n  ".join(timed["diff"]))
         if args.json:
             args.json.write_text(json.dumps(numbers, indent=1))
         return 1 if timed["diff"] or numbers["ratio"] < args.min_ratio else 0

@@ -19,13 +19,16 @@ sys.path.insert(0, HERE)
 
 c.CourseDirectory.root = os.environ.get("RNNCOURSE_GRADING_ROOT", HERE)
 c.CourseDirectory.course_id = "rnncourse"
-c.CourseDirectory.source_directory = os.path.join(os.path.dirname(HERE), "solutions")
+# A Dask worker grades in a scratch course root of its own, with the assignment's source
+# files shipped to it (grading/cluster/worker.py): RNNCOURSE_SOURCE_DIR points there.
+c.CourseDirectory.source_directory = os.environ.get(
+    "RNNCOURSE_SOURCE_DIR", os.path.join(os.path.dirname(HERE), "solutions"))
 c.CourseDirectory.release_directory = os.environ.get(
     "RNNCOURSE_RELEASE_DIR", os.path.join(os.path.dirname(HERE), "course"))
 from grading.nbgrader_run import with_driver  # noqa: E402
 
-# RNNCOURSE_DB_URL selects another gradebook, e.g. a PostgreSQL server shared by several
-# grading machines (README, "Several machines, one gradebook").
+# RNNCOURSE_DB_URL selects another gradebook, e.g. a PostgreSQL server (README, "Grading a
+# large class").
 c.CourseDirectory.db_url = with_driver(os.environ.get(
     "RNNCOURSE_DB_URL", "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")))
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "*.egg-info"]

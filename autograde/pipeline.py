@@ -2,9 +2,10 @@
 
     python autograde/pipeline.py release      solutions/ -> course/
         [--force]        overwrite course/ files that have uncommitted changes
-    python autograde/pipeline.py autograde    grade autograde/submitted/*/<assignment>/
-        [--workers N]    N students at a time (default: RNNCOURSE_WORKERS, else one per core)
-        [--shard i/n]    only part i of n of the class (machines sharing one gradebook)
+    python autograde/pipeline.py autograde    grade autograde/submitted/*/<assignment>/ on Dask
+        [--workers N]    a local cluster of N single-threaded worker processes (default:
+                         RNNCOURSE_WORKERS, else one per core)
+        [--scheduler tcp://host:8786]   an existing Dask scheduler and its workers instead
         [--student NAME] only this student (repeatable)
         [--changed]      only submissions not graded yet or changed since they were graded
     python autograde/pipeline.py feedback     autograde/feedback/<student>/<assignment>/*.html,
@@ -15,7 +16,9 @@ Submissions that could not be graded are recorded in <root>/not_graded.json
 (grading/outcomes.py) and reported as NOT GRADED, never as zero.
 
 Every step is real nbgrader with autograde/nbgrader_config.py; scores are read back from
-the gradebook because nbgrader's exit codes do not report failing cells. The course root
+the gradebook because nbgrader's exit codes do not report failing cells. `autograde` runs
+one Dask task per submission (grading/cluster/): workers grade in scratch folders of their
+own, and this process alone writes the gradebook and autograded/. The course root
 is RNNCOURSE_GRADING_ROOT (default autograde/), the gradebook RNNCOURSE_DB_URL (default
 <root>/gradebook.db; e.g. postgresql://user:password@host/db).
 """
@@ -27,7 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from grading import COURSE, REPO, assignments, nbgrader_run, outcomes, parallel  # noqa: E402
+from grading import COURSE, REPO, assignments, nbgrader_run, outcomes  # noqa: E402
+from grading.cluster import coordinator  # noqa: E402
+from grading.cluster.task import grading_settings  # noqa: E402
+from grading.progress import default_workers  # noqa: E402
 from grading.release_check import uncommitted  # noqa: E402
 
 import report  # noqa: E402
@@ -104,25 +110,30 @@ def cmd_autograde(args) -> int:
     if not sandbox_ready():
         return 2
     graded, failed = 0, []
-    workers = args.workers or parallel.default_workers()
-    for a in args.assignments:
-        students = select(parallel.shard(submitted(a), args.shard), a, args)
-        if not students:
-            continue
-        # Register the assignment's notebooks and test cells in the gradebook without
-        # touching course/ (the release goes to the git-ignored <root>/release/).
-        parallel.register(a, students, release_dir=root() / "release")
-        shard = f", shard {args.shard}" if args.shard else ""
-        print(f"autograde {a}: {len(students)} submission(s){shard}, "
-              f"{min(workers, len(students))} worker(s)", flush=True)
-        results = parallel.grade_all(a, students, workers=workers)
-        outcomes.record(root(), a, students, results)
-        failed += [(a, r) for r in results if not r.ok]
-        graded += len(students)
-    if not graded:
+    classes = {a: select(submitted(a), a, args) for a in args.assignments}
+    if not any(classes.values()):
         print(f"nothing to grade: put submissions in {root()}/submitted/<student>/<assignment>/")
         return 0
+    # a local cluster no larger than the largest class
+    workers = None if args.scheduler else args.workers or min(
+        default_workers(), max(len(students) for students in classes.values()))
+    settings = grading_settings()  # before a local cluster's Nanny touches the environment
+    try:
+        with coordinator.connect(args.scheduler, workers, args.connect_timeout) as client:
+            for a, students in classes.items():
+                if not students:
+                    continue
+                print(f"autograde {a}: {len(students)} submission(s) on "
+                      f"{coordinator.describe(client)}", flush=True)
+                results = coordinator.grade_assignment(client, a, students, root(), settings=settings)
+                outcomes.record(root(), a, students, results)
+                failed += [(a, r) for r in results if not r.ok]
+                graded += len(students)
+    except coordinator.ClusterError as exc:
+        print(f"autograde: {exc}", file=sys.stderr)
+        return 2
     print(report.summary(report.collect(report.db_url())))
+    print(f"graded {graded - len(failed)} of {graded} submission(s)")
     for a, r in failed:
         print(f"NOT GRADED: {a} of {r.student}: {r.error}")
     return 1 if failed else 0
@@ -165,10 +176,14 @@ def main(argv=None) -> int:
     parser.add_argument("command", choices=["release", "autograde", "feedback", "grades"])
     parser.add_argument("assignments", nargs="*", help="default: all of solutions/")
     parser.add_argument("--workers", type=int, default=None,
-                        help="autograde: students graded at once (default: RNNCOURSE_WORKERS, "
-                             "else one per core)")
-    parser.add_argument("--shard", default=None, metavar="i/n",
-                        help="autograde: grade only part i of n of the students")
+                        help="autograde: worker processes of the local Dask cluster (default: "
+                             "RNNCOURSE_WORKERS, else one per core)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="autograde: grade on this Dask scheduler's workers, e.g. "
+                             "tcp://host:8786, instead of a local cluster")
+    parser.add_argument("--connect-timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="autograde --scheduler: how long to wait for the scheduler and "
+                             "its first worker (default 30)")
     parser.add_argument("--student", action="append", metavar="NAME",
                         help="autograde: only this student (repeat for several)")
     parser.add_argument("--changed", action="store_true",
@@ -178,11 +193,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
-    if args.shard:
-        try:
-            parallel.parse_shard(args.shard)
-        except ValueError as exc:
-            parser.error(str(exc))
+    if args.workers is not None and args.scheduler:
+        parser.error("--workers sizes the local cluster; with --scheduler the scheduler's "
+                     "workers grade")
+    if args.connect_timeout <= 0:
+        parser.error("--connect-timeout must be positive")
     args.assignments = args.assignments or assignments()
     unknown = [s for s in args.student or [] if not any(
         (root() / "submitted" / s / a).is_dir() for a in args.assignments)]

@@ -78,9 +78,9 @@ class ScratchCourse:
     def grade_in_parallel(self, students: list[str] | None = None, workers: int | None = None):
         """Grade as ``make autograde`` grades a class; returns one result per student
         (``.student``, ``.ok``, ``.error``)."""
-        from . import parallel
-        return parallel.grade_all(self.assignment, students or self.students(), workers=workers,
-                                  root=self.root, stream=io.StringIO())
+        from .cluster.coordinator import grade_all
+        return grade_all(self.assignment, students or self.students(), workers=workers,
+                         root=self.root, stream=io.StringIO())
 
     def scores(self) -> dict[str, dict[str, float]]:
         """``{student: {test grade id: score}}`` read from the gradebook."""

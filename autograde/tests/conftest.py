@@ -59,6 +59,7 @@ class GradedAssignment(ScratchCourse):
         self.right = first_right_of_each(assignment)
         if self.right:
             self.submit("right-styles", self.filled(self.right))
+        # Graded as `make autograde` grades a class: one Dask task per student, a worker per core.
         failed = [f"{r.student}: {r.error}" for r in self.grade_in_parallel() if not r.ok]
         assert not failed, f"nbgrader could not grade {failed}"
         self.graded_scores = self.scores()
