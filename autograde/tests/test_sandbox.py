@@ -13,37 +13,29 @@ import pytest
 
 from grading import AUTOGRADE, sandbox
 
-# Forks children that stay alive until it is killed; prints how many it got.
-FORK_BOMB = """
+
+def forker(count: int, child_seconds: int, then_seconds: int = 0) -> str:
+    """A script forking up to ``count`` children that each live ``child_seconds``; it prints
+    how many it got, then lives ``then_seconds`` more."""
+    return f"""
 import os, time
-n = 0
-while n < 5000:
+got = 0
+while got < {count}:
     try:
         pid = os.fork()
     except OSError:
         break
     if pid == 0:
-        time.sleep(120)
-        os._exit(0)
-    n += 1
-print(n, flush=True)
-time.sleep(120)
-"""
-# Forks `count` children that are alive at the same time; prints how many it got.
-FORK_SOME = """
-import os, sys, time
-count, got = int(sys.argv[1]), 0
-for _ in range(count):
-    try:
-        pid = os.fork()
-    except OSError:
-        break
-    if pid == 0:
-        time.sleep(3)
+        time.sleep({child_seconds})
         os._exit(0)
     got += 1
 print(got, flush=True)
+time.sleep({then_seconds})
 """
+
+
+FORK_BOMB = forker(5000, 120, then_seconds=120)   # holds its children until it is killed
+FORK_SOME = forker(40, 3)                          # 40 children alive at the same time
 SHOW_IDENTITY = ("import os; print(os.getuid(), os.readlink('/proc/self/ns/user'), "
                  "open('/proc/self/uid_map').read().split()[2])")  # uid, user namespace, uids mapped
 PROCESS_LIMIT = 64
@@ -86,7 +78,7 @@ def test_a_fork_bomb_is_capped_in_its_sandbox_while_another_sandbox_and_the_grad
         # The bomb's children now hold its sandbox at the limit. Another sandbox, run as the
         # same user (or, as root, its own uid), must still get its processes...
         started = time.monotonic()
-        other = subprocess.run(sandboxed(FORK_SOME, tmp_path / "other", other_uid, "40"),
+        other = subprocess.run(sandboxed(FORK_SOME, tmp_path / "other", other_uid),
                                capture_output=True, text=True, timeout=60)
         other_seconds = time.monotonic() - started
         # ...and so must the grader, outside any sandbox.
