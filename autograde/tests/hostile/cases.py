@@ -45,14 +45,20 @@ def {TARGET}(series, window, horizon=1):
     return fake, fake
 '''
 # Reads anything it can find and prints it, so a leak would show in the graded notebook.
-READ_SECRETS = '''import glob, os
-for pattern in ["/work/**/*.ipynb", "/**/gradebook.db", "/**/nbgrader_config.py", "../../**/*.ipynb",
-                "/root/**/*.ipynb", "../**/*.ipynb", "*.ipynb"]:
-    for path in glob.glob(pattern, recursive=True)[:50]:
-        try:
-            print("LEAK", path, open(path, errors="replace").read()[:100000])
-        except OSError:
-            pass
+READ_SECRETS = '''import fnmatch, os, time
+# Hunt for hidden tests and gradebooks for ten seconds, nearest folders first.
+deadline = time.monotonic() + 10
+wanted = ["*.ipynb", "gradebook.db", "nbgrader_config.py"]
+for root in ["..", "../..", "/tmp", "/work", "/home", "/root", "/"]:
+    for folder, _, files in os.walk(root):
+        if time.monotonic() > deadline:
+            break
+        for name in files:
+            if any(fnmatch.fnmatch(name, w) for w in wanted):
+                try:
+                    print("LEAK", os.path.join(folder, name), open(os.path.join(folder, name), errors="replace").read()[:100000])
+                except OSError:
+                    pass
 '''
 WRITE_OTHERS = '''import glob, os
 for folder in glob.glob("../../*/*") + glob.glob("/work/**/submitted/*/*", recursive=True):
