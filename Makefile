@@ -45,40 +45,38 @@ test-fast: $(STAMP)
 
 ## Regenerate course/ from solutions/; refuses to overwrite uncommitted changes unless FORCE=1.
 release: $(STAMP)
-	$(BIN)/python autograde/pipeline.py release $(if $(filter 1,$(FORCE)),--force)
+	$(BIN)/python autograde/grading/instructor/pipeline.py release $(if $(filter 1,$(FORCE)),--force)
 
-## Grade every submission in autograde/submitted/<student>/<assignment>/ as a Dask job: a local
+## Grade every submission in classroom/submitted/<student>/<assignment>/ as a Dask job: a local
 ## cluster, one worker per core (AUTOGRADE_ARGS="--workers 4"), or the workers of an existing
 ## scheduler (AUTOGRADE_ARGS="--scheduler tcp://host:8786"); "--student NAME" or "--changed".
 autograde: $(STAMP)
-	RNNCOURSE_UNSANDBOXED=$(UNSANDBOXED) $(BIN)/python autograde/pipeline.py autograde $(AUTOGRADE_ARGS)
+	RNNCOURSE_UNSANDBOXED=$(UNSANDBOXED) $(BIN)/python autograde/grading/instructor/pipeline.py autograde $(AUTOGRADE_ARGS)
 
-## HTML feedback in autograde/feedback/<student>/<assignment>/, and an index of every submission.
+## HTML feedback in classroom/feedback/<student>/<assignment>/, and an index of every submission.
 feedback: $(STAMP)
-	$(BIN)/python autograde/pipeline.py feedback
+	$(BIN)/python autograde/grading/instructor/pipeline.py feedback
 
-## autograde/grades.csv (one row per student and assignment, with a status) and the exercise report.
+## classroom/grades.csv (one row per student and assignment, with a status) and the exercise report.
 grades: $(STAMP)
-	$(BIN)/python autograde/pipeline.py grades
+	$(BIN)/python autograde/grading/instructor/pipeline.py grades
 
 ## Print the gradebook: make report WHAT=summary | exercises | report (default summary).
 report: $(STAMP)
-	$(BIN)/python autograde/report.py $(WHAT)
+	$(BIN)/python autograde/grading/instructor/report.py $(WHAT)
 
 ## Seconds and peak memory per notebook and per graded submission; then sequential nbgrader
 ## against the local Dask cluster on 40 submissions (seconds, per submission, ratio, same scores).
 bench: $(STAMP)
-	$(BIN)/python autograde/bench.py $(BENCH_ARGS)
-	$(BIN)/python autograde/bench_parallel.py $(BENCH_PARALLEL_ARGS)
+	$(BIN)/python autograde/grading/authoring/bench.py $(BENCH_ARGS)
+	$(BIN)/python autograde/grading/authoring/bench_parallel.py $(BENCH_PARALLEL_ARGS)
 
 ## Check one assignment end to end while writing it: make check NB=02_rnn_forward (or NB=02)
 check: $(STAMP)
 	@test -n "$(NB)" || { echo "make check: say which notebook, e.g. make check NB=02_rnn_forward"; exit 2; }
-	$(BIN)/python autograde/check_notebook.py $(NB) $(CHECK_ARGS)
+	$(BIN)/python autograde/grading/authoring/check_notebook.py $(NB) $(CHECK_ARGS)
 
 ## Delete the grading runtime data (never work/, your answers) and caches.
 clean:
-	rm -rf autograde/submitted autograde/autograded autograde/feedback autograde/gradebook.db \
-	  autograde/grades.csv autograde/not_graded.json autograde/release autograde/report \
-	  autograde/nbgrader.log autograde/.nbgrader.log artifacts .pytest_cache
+	rm -rf classroom artifacts .pytest_cache
 	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +

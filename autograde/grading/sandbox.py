@@ -17,7 +17,7 @@ It starts ``ipykernel`` under ``bwrap`` so that the kernel
   students' submissions;
 - starts Python with ``-P``: nothing in the working folder is importable;
 - writes only to that copy and a private ``/tmp`` (both discarded afterwards);
-- has limits on address space, processes, CPU time and file size (``SANDBOX_LIMITS``,
+- has limits on address space, processes, CPU time and file size (``settings.SANDBOX_LIMITS``,
   overridable through ``RNNCOURSE_SANDBOX_<NAME>`` variables), the process limit counting
   that kernel's processes only, so that a fork bomb starves neither the grader nor the
   other kernels grading in parallel. How depends on who grades (``uid_per_kernel()``):
@@ -51,16 +51,18 @@ import sys
 import tempfile
 from pathlib import Path
 
+if not __package__:  # run as the kernelspec's launcher, `python .../grading/sandbox.py -f ...`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from grading.settings import Settings  # noqa: E402
+
 LIB = Path(__file__).resolve().parents[2] / "lib"  # this checkout's course library
 # As root, each kernel runs as its own unprivileged uid (no passwd entry needed), so that the
 # process limit of one sandbox (a fork bomb) never starves another grading in parallel.
 SANDBOX_UIDS = range(200_000, 300_000)
-SANDBOX_LIMITS = {  # name: (resource, default)
-    "MEMORY_MB": (resource.RLIMIT_AS, 6144),     # address space; TensorFlow reserves ~2.7 GB
-    "PROCESSES": (resource.RLIMIT_NPROC, 256),   # tasks incl. threads
-    "CPU_SECONDS": (resource.RLIMIT_CPU, 900),
-    "FILE_MB": (resource.RLIMIT_FSIZE, 256),
-}
+# The limit each setting RNNCOURSE_SANDBOX_<NAME> sets (defaults in settings.SANDBOX_LIMITS):
+# MEMORY_MB is address space (TensorFlow reserves ~2.7 GB), PROCESSES counts threads too.
+RESOURCES = {"MEMORY_MB": resource.RLIMIT_AS, "PROCESSES": resource.RLIMIT_NPROC,
+             "CPU_SECONDS": resource.RLIMIT_CPU, "FILE_MB": resource.RLIMIT_FSIZE}
 SCRATCH = "/tmp/scratch"  # the kernel's HOME and TMPDIR, on a private tmpfs
 SYSTEM_DIRS = ["/usr", "/etc", "/bin", "/lib", "/lib64", "/sbin"]
 # New network, process, IPC and host-name namespaces for every kernel. Without root, also a
@@ -123,19 +125,10 @@ def kernel_uid() -> int | None:
 
 
 def limits() -> dict:
-    """``{resource: value}`` from ``SANDBOX_LIMITS`` and the ``RNNCOURSE_SANDBOX_<NAME>``
-    variables that override them."""
-    out = {}
-    for name, (res, default) in SANDBOX_LIMITS.items():
-        raw = os.environ.get(f"RNNCOURSE_SANDBOX_{name}", str(default))
-        try:
-            value = int(raw)
-        except ValueError:
-            raise ValueError(f"RNNCOURSE_SANDBOX_{name} must be a whole number, not {raw!r}") from None
-        if value < 1:
-            raise ValueError(f"RNNCOURSE_SANDBOX_{name} must be at least 1, not {value}")
-        out[res] = value * 1024 * 1024 if name.endswith("_MB") else value
-    return out
+    """``{resource: value}`` of ``Settings.sandbox_limits`` (``RNNCOURSE_SANDBOX_<NAME>``,
+    defaults in ``settings.SANDBOX_LIMITS``)."""
+    return {RESOURCES[name]: value * 1024 * 1024 if name.endswith("_MB") else value
+            for name, value in Settings.from_env().sandbox_limits.items()}
 
 
 def inside(argv: list[str], umask: str, uid: int | None) -> list[str]:
@@ -330,13 +323,14 @@ def launch(connection_file: str) -> int:
 KERNEL_NAME = "rnncourse-sandbox"
 
 
-def install_kernelspec() -> tuple[str, str]:
-    """Write the sandbox kernelspec and make a socket folder, both in fresh temp folders.
+def install_kernelspec(base: str | None = None) -> tuple[str, str]:
+    """Write the sandbox kernelspec and make a socket folder, both in fresh folders under
+    ``base`` (default: the temp folder).
 
     Returns ``(jupyter_path_dir, socket_prefix)``: put the first on ``JUPYTER_PATH`` and use
     the second as ``KernelManager.ip`` with ``KernelManager.transport = "ipc"``.
     """
-    data = tempfile.mkdtemp(prefix="rnncourse-kernels-")
+    data = tempfile.mkdtemp(prefix="rnncourse-kernels-", dir=base)
     spec = Path(data) / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
@@ -345,9 +339,50 @@ def install_kernelspec() -> tuple[str, str]:
         "language": "python",
         "interrupt_mode": "message",
     }, indent=1))
-    sockets = tempfile.mkdtemp(prefix="rnncourse-ipc-")
+    sockets = tempfile.mkdtemp(prefix="rnncourse-ipc-", dir=base)
     os.chmod(sockets, folder_mode(0o755))
     return data, os.path.join(sockets, "kernel")
+
+
+READY = "RNNCOURSE_SANDBOX_READY"  # set by prepare(): the checked sandbox's kernelspec
+
+
+def prepare(base: str | None = None) -> dict[str, str]:
+    """Check the sandbox and write its kernelspec once for many nbgrader runs (a Dask worker
+    grading one student after another): ``{READY: ...}`` for their environment, so that
+    ``configure_kernels`` in each skips both. ``{}`` if the sandbox cannot start here (each run
+    then refuses, saying why)."""
+    if check():
+        return {}
+    return {READY: json.dumps(install_kernelspec(base))}
+
+
+def configure_kernels(c, settings: Settings) -> None:
+    """The kernels' part of nbgrader's config (``c``).
+
+    The same submission always gets the same score: a student's code whose result depends on
+    set or dict order of strings (``list(set(text))``) must not pass or fail by the hash seed,
+    so kernels get PYTHONHASHSEED=0 unless it is set. For ``nbgrader autograde``, kernels start
+    in the sandbox: checked and installed here unless ``prepare()`` did it for this run;
+    refused, with the reason and the fix, if it cannot start."""
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    if sys.argv[1:2] != ["autograde"]:
+        return
+    if settings.unsandboxed:
+        print("rnncourse: grading WITHOUT the sandbox (RNNCOURSE_UNSANDBOXED=1)", file=sys.stderr)
+        return
+    if os.environ.get(READY):
+        kernels, sockets = json.loads(os.environ[READY])
+    else:
+        reason = check()
+        if reason:
+            raise SystemExit(refusal(reason))
+        kernels, sockets = install_kernelspec()
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        [kernels] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p])
+    c.ResilientExecute.kernel_name = KERNEL_NAME
+    c.KernelManager.transport = "ipc"
+    c.KernelManager.ip = sockets
 
 
 # sysctls that forbid unprivileged user namespaces, with the value that forbids them

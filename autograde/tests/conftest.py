@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from grading import MUTANTS, SOLUTIONS, assignments  # noqa: E402
 from grading.anatomy import is_question  # noqa: E402
-from grading.kernel import GradingKernel, mutants_of  # noqa: E402
-from grading.scratch import ScratchCourse  # noqa: E402
+from grading.authoring.kernel import GradingKernel, mutants_of  # noqa: E402
+from grading.authoring.scratch import ScratchCourse  # noqa: E402
 
 ASSIGNMENTS = assignments()
 
@@ -107,7 +107,7 @@ class OneKernelAtATime:
 @pytest.fixture(scope="session")
 def kernels():
     """One solution kernel per notebook, shared by every test that swaps code into it (see
-    grading.kernel); ``pytest_collection_modifyitems`` runs those tests notebook by notebook."""
+    grading.authoring.kernel); ``pytest_collection_modifyitems`` runs those tests notebook by notebook."""
     holder = OneKernelAtATime()
     yield holder
     holder.close()

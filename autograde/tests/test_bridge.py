@@ -6,9 +6,9 @@ import json
 import numpy as np
 import pytest
 
-from grading.bridge import codec
-from grading.bridge.grader_side import Grader, Unavailable, write_back
-from grading.two_kernels import role
+from grading.steps.bridge import codec
+from grading.steps.bridge.grader_side import Grader, Unavailable, write_back
+from grading.steps.two_kernels import role
 
 
 def round_trip(value, trusted=False, **encoder):

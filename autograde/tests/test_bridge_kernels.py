@@ -7,7 +7,7 @@ import tempfile
 
 import pytest
 
-from grading.two_kernels import _loader
+from grading.steps.two_kernels import _loader
 
 STUDENT_CODE = '''
 import numpy as np

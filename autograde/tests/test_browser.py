@@ -36,10 +36,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import browser_helpers as H  # noqa: E402
-from grading import (  # noqa: E402
-    AUTOGRADE, COURSE, REPO, SOLUTIONS, assignments, nbgrader_run, submissions)
+from grading import AUTOGRADE, COURSE, REPO, SOLUTIONS, assignments  # noqa: E402
+from grading.authoring import submissions  # noqa: E402
+from grading.instructor import nbgrader_run  # noqa: E402
 from grading.anatomy import meta, read, scored_cells  # noqa: E402
-from grading.release_check import differences  # noqa: E402
+from grading.authoring.release_check import differences  # noqa: E402
 
 sys.path.insert(0, str(REPO / "tools"))
 import work_copy  # noqa: E402

@@ -1,4 +1,4 @@
-"""Grading a class as a Dask job (grading/cluster/, `make autograde`).
+"""Grading a class as a Dask job (grading/instructor/cluster/, `make autograde`).
 
 Cheap tests check what crosses between coordinator and workers, how the coordinator writes
 a result into the gradebook, and the errors an instructor sees. The slow ones grade a small
@@ -22,14 +22,17 @@ from pathlib import Path
 
 import pytest
 
-from grading import AUTOGRADE, MUTANTS, gradebook, nbgrader_run, submissions
-from grading.cluster import coordinator, forkserver, worker
-from grading.cluster.task import (AssignmentBundle, CommentRecord, GradeRecord, Submission, TaskResult,
-                                  code_digest, grading_settings, read_tree, write_tree)
-from grading.kernel import mutants_of
+from grading import AUTOGRADE, MUTANTS, PIPELINE
+from grading.settings import CLASSROOM
+from grading.authoring import submissions
+from grading.instructor import gradebook, nbgrader_run
+from grading.instructor.cluster import coordinator, forkserver, worker
+from grading.instructor.cluster.task import (AssignmentBundle, CommentRecord, GradeRecord, Submission, TaskResult,
+                                  code_digest, read_tree, write_tree)
+from grading.authoring.kernel import mutants_of
 
 ASSIGNMENT = "01_sequential_data"
-PIPELINE = AUTOGRADE / "pipeline.py"
+
 
 
 # --- what a task receives and returns ----------------------------------------------------
@@ -79,15 +82,6 @@ def test_a_failed_result_says_why_from_its_reason_or_nbgrader_s_log():
     assert TaskResult(ASSIGNMENT, "ann", 1, log).error == \
         "nbformat.reader.NotJSONError: Notebook does not appear to be JSON"
     assert TaskResult(ASSIGNMENT, "ann", 0, log, reason="worker died").error == "worker died"
-
-
-def test_grading_settings_travel_with_a_task_and_locations_do_not():
-    environ = {"RNNCOURSE_UNSANDBOXED": "1", "RNNCOURSE_SANDBOX_MEMORY_MB": "2048",
-               "RNNCOURSE_CELL_TIMEOUT": "60", "PYTHONHASHSEED": "0", "RNNCOURSE_DB_URL": "sqlite:///x",
-               "RNNCOURSE_GRADING_ROOT": "/r", "RNNCOURSE_WORKERS": "2", "HOME": "/root"}
-    assert grading_settings(environ) == {
-        "PYTHONHASHSEED": "0", "RNNCOURSE_CELL_TIMEOUT": "60",
-        "RNNCOURSE_SANDBOX_MEMORY_MB": "2048", "RNNCOURSE_UNSANDBOXED": "1"}
 
 
 def test_a_worker_grades_with_the_coordinator_s_settings_not_its_own(monkeypatch, tmp_path):
@@ -239,7 +233,7 @@ def pipeline_env(root: Path, db_url: str | None = None) -> dict:
 
 
 def pipeline(root: Path, *args: str, db_url: str | None = None, timeout: float = 900):
-    """`python autograde/pipeline.py autograde 01_sequential_data ARGS` on a scratch root:
+    """`python autograde/grading/instructor/pipeline.py autograde 01_sequential_data ARGS` on a scratch root:
     (stdout, stderr, exit code)."""
     proc = subprocess.run([sys.executable, str(PIPELINE), "autograde", ASSIGNMENT, *args],
                           env=pipeline_env(root, db_url), capture_output=True, text=True, timeout=timeout)
@@ -260,7 +254,7 @@ def test_an_unreachable_scheduler_is_one_clear_message_and_exit_2(tmp_path):
     (["--workers", "2", "--scheduler", "tcp://h:8786"], "sizes the local cluster"),
     (["--connect-timeout", "0"], "must be positive")])
 def test_pipeline_refuses_bad_workers_and_workers_with_a_scheduler(capsys, args, message):
-    import pipeline as cli
+    from grading.instructor import pipeline as cli
     with pytest.raises(SystemExit) as exit_:
         cli.main(["autograde", ASSIGNMENT, *args])
     assert exit_.value.code == 2 and message in capsys.readouterr().err
@@ -280,7 +274,7 @@ def test_only_the_instructors_root_reads_rnncourse_db_url(monkeypatch, tmp_path)
     monkeypatch.setenv("RNNCOURSE_DB_URL", "postgresql://u:p@h/db")
     monkeypatch.delenv("RNNCOURSE_GRADING_ROOT", raising=False)
     assert nbgrader_run.gradebook_url() == "postgresql+psycopg2://u:p@h/db"
-    assert nbgrader_run.gradebook_url(AUTOGRADE) == "postgresql+psycopg2://u:p@h/db"
+    assert nbgrader_run.gradebook_url(CLASSROOM) == "postgresql+psycopg2://u:p@h/db"
     assert nbgrader_run.nbgrader_env()["RNNCOURSE_DB_URL"] == "postgresql+psycopg2://u:p@h/db"
     # a scratch root (a worker's, the tests', the bench's) keeps its own SQLite file
     assert nbgrader_run.gradebook_url(tmp_path) == f"sqlite:///{tmp_path}/gradebook.db"

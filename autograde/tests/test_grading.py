@@ -6,7 +6,7 @@ from conftest import ASSIGNMENTS
 
 from grading import MUTANTS
 from grading.anatomy import exercise_of
-from grading.kernel import load_mutant
+from grading.authoring.kernel import load_mutant
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ import pytest
 
 from grading import SOLUTIONS
 from grading.anatomy import read
-from grading.scratch import ScratchCourse
+from grading.authoring.scratch import ScratchCourse
 from hostile.cases import ASSIGNMENT, CASES, TARGET, WRONG, as_text
 
 pytestmark = pytest.mark.slow

@@ -9,9 +9,10 @@ import nbformat
 import pytest
 from rnncourse.validate import exercise_of as validate_exercise_of
 
-from grading import REPO, submissions
+from grading import REPO
+from grading.authoring import submissions
 from grading.anatomy import answer_ids, exercise_of, read, scored_cells
-from grading.nbgrader_run import BIN, nbgrader_env
+from grading.instructor.nbgrader_run import BIN, nbgrader_env
 
 ASSIGNMENT = "01_sequential_data"
 

@@ -7,8 +7,8 @@ import nbformat
 import pytest
 
 from grading.anatomy import cell_failed, exercise_of, exercises_feeding_tests, is_question
-from grading.kernel import load_mutant
-from grading.submissions import strip_markers
+from grading.authoring.kernel import load_mutant
+from grading.authoring.submissions import strip_markers
 
 
 def test_exercise_of_prefers_the_longest_matching_exercise():
@@ -87,7 +87,7 @@ def test_strip_markers_keeps_the_solution_code():
 
 
 def test_feedback_hides_hidden_test_blocks():
-    from grading.feedback import hide
+    from grading.steps.feedback import hide
     source = ("T.assert_shape('f', f(x), (2,))\n### BEGIN HIDDEN TESTS\nsecret = 42\n"
               "assert f(3) == secret\n### END HIDDEN TESTS\nprint('done')\n")
     shown = hide(source)
@@ -98,7 +98,7 @@ def test_feedback_hides_hidden_test_blocks():
 
 def test_test_cells_lose_their_displayed_values_and_answer_cells_keep_them():
     import nbformat
-    from grading.all_or_nothing import AllOrNothing
+    from grading.steps.all_or_nothing import AllOrNothing
     value = nbformat.v4.new_output("execute_result", data={"text/plain": "5.0"}, execution_count=1)
     printed = nbformat.v4.new_output("stream", name="stdout", text="hello\n")
     test = nbformat.v4.new_code_cell("f(2)", outputs=[printed, value])
@@ -112,11 +112,18 @@ def test_test_cells_lose_their_displayed_values_and_answer_cells_keep_them():
 
 def test_a_cell_whose_output_never_arrives_fails_and_grading_goes_on(tmp_path):
     """nbclient raises when a cell's outputs lag behind its reply (``iopub_timeout``); plain
-    nbgrader then drops the notebook. Here an impossible timeout makes every cell lag."""
-    from grading.execute import ResilientExecute
+    nbgrader then drops the notebook. Here every cell's outputs are held back for good."""
+    import asyncio
+
+    from grading.steps.execute import ResilientExecute
+
+    class OutputsNeverArrive(ResilientExecute):
+        async def _async_poll_output_msg(self, *args, **kwargs):
+            await asyncio.sleep(3600)
+
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("print('hello')"), nbformat.v4.new_code_cell("x = 1")]
-    out, _ = ResilientExecute(kernel_name="python3", iopub_timeout=0).preprocess(
+    out, _ = OutputsNeverArrive(kernel_name="python3", iopub_timeout=1).preprocess(
         nb, {"metadata": {"path": str(tmp_path)}})
     assert all(cell_failed(c) for c in out.cells)
     assert "did not arrive" in out.cells[1].outputs[-1]["evalue"]
@@ -125,7 +132,7 @@ def test_a_cell_whose_output_never_arrives_fails_and_grading_goes_on(tmp_path):
 def test_a_cell_that_runs_out_of_time_restarts_the_kernel_and_its_children_die(tmp_path):
     """An interrupt stops only the kernel's main thread: a child it forked would spin on
     (a fork bomb's children starve everyone graded beside it), so the kernel is restarted."""
-    from grading.execute import ResilientExecute
+    from grading.steps.execute import ResilientExecute
     pid_file = tmp_path / "child.pid"
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("import os, time\nsetup = 'done'"),
@@ -150,7 +157,7 @@ def test_a_cell_that_runs_out_of_time_restarts_the_kernel_and_its_children_die(t
 # --- make check NB=..., make autograde --student/--changed -----------------------------------
 
 def test_check_accepts_a_notebook_number_and_rejects_unknown_names():
-    import check_notebook
+    from grading.authoring import check_notebook
     known = ["01_sequential_data", "02_rnn_forward", "10_bidirectional_masking"]
     assert check_notebook.resolve("01", known) == "01_sequential_data"
     assert check_notebook.resolve("02_rnn_forward", known) == "02_rnn_forward"
@@ -162,7 +169,7 @@ def test_check_accepts_a_notebook_number_and_rejects_unknown_names():
 
 
 def test_make_check_with_an_unknown_notebook_exits_2_with_the_choices(capsys):
-    import check_notebook
+    from grading.authoring import check_notebook
     assert check_notebook.main(["1"]) == 2
     err = capsys.readouterr().err
     assert "unknown notebook '1': choose one of 01_sequential_data, 02_rnn_forward" in err
@@ -185,8 +192,8 @@ def graded_submission(root: Path, student: str, assignment: str, graded_at: floa
 def test_autograde_changed_selects_new_changed_and_failed_submissions(tmp_path, monkeypatch):
     import argparse
 
-    import pipeline
-    from grading import outcomes
+    from grading.instructor import pipeline
+    from grading.instructor import outcomes
     monkeypatch.setenv("RNNCOURSE_GRADING_ROOT", str(tmp_path))
     graded_submission(tmp_path, "ann", "a1", graded_at=2000, changed_at=1000)   # graded since
     graded_submission(tmp_path, "bob", "a1", graded_at=1000, changed_at=2000)   # resubmitted
@@ -203,7 +210,7 @@ def test_autograde_changed_selects_new_changed_and_failed_submissions(tmp_path, 
 
 
 def test_autograde_of_a_student_without_submission_is_a_clear_error(tmp_path, monkeypatch, capsys):
-    import pipeline
+    from grading.instructor import pipeline
     monkeypatch.setenv("RNNCOURSE_GRADING_ROOT", str(tmp_path))
     with pytest.raises(SystemExit) as exit_:
         pipeline.main(["autograde", "01_sequential_data", "--student", "nobody"])

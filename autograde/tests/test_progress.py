@@ -1,13 +1,11 @@
-"""The progress bar and the worker count of `make autograde` (grading/progress.py)."""
+"""The progress bar of `make autograde` (grading/instructor/progress.py)."""
 from __future__ import annotations
 
 import io
-import os
 from types import SimpleNamespace
 
-import pytest
 
-from grading import progress
+from grading.instructor import progress
 
 
 def test_progress_line_shows_students_done_failures_and_time_left():
@@ -65,14 +63,3 @@ def test_progress_redraws_one_line_in_place_on_a_terminal():
     text = stream.getvalue()
     assert text.count("\r\033[K") == 2 and text.count("\n") == 1
     assert text.endswith("2/2 students, 0 failed, 0:00 elapsed, ~0:00 left\n")
-
-
-def test_default_is_one_worker_per_usable_core():
-    assert progress.default_workers({}) == len(os.sched_getaffinity(0))
-
-
-def test_workers_come_from_rnncourse_workers():
-    assert progress.default_workers({"RNNCOURSE_WORKERS": "3"}) == 3
-    for bad in ("0", "two", "-1"):
-        with pytest.raises(ValueError, match="RNNCOURSE_WORKERS"):
-            progress.default_workers({"RNNCOURSE_WORKERS": bad})

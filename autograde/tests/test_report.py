@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import report
-from grading import AUTOGRADE, outcomes
+from grading.instructor import report
+from grading import PIPELINE
+
+# nbgrader's add_submission trips SQLAlchemy 2's backref-cascade warning; harmless here
+from grading.instructor import outcomes
 
 # nbgrader's add_submission trips SQLAlchemy 2's backref-cascade warning; harmless here
 pytestmark = pytest.mark.filterwarnings("ignore:Object of type:sqlalchemy.exc.SAWarning")
@@ -189,7 +192,7 @@ def test_make_grades_writes_the_csv_and_the_exercise_report(gradebook, tmp_path)
     env = {k: v for k, v in os.environ.items() if k != "RNNCOURSE_DB_URL"}
     env["RNNCOURSE_GRADING_ROOT"] = str(tmp_path)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    proc = subprocess.run([sys.executable, str(AUTOGRADE / "pipeline.py"), "grades"],
+    proc = subprocess.run([sys.executable, str(PIPELINE), "grades"],
                           env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     csv = (tmp_path / "grades.csv").read_text().splitlines()

@@ -4,7 +4,7 @@ Each file in autograde/tests/right/<assignment>/ is ``<exercise>__<style>.py``: 
 ``# exercise: <exercise>``, a one-line docstring naming its style, and one function (it may
 call other exercises of the notebook by name, as a student's notebook would). Every test cell
 of the notebook must still pass with it swapped in. Run in one kernel per notebook, like
-test_wrong_implementations (see grading.kernel).
+test_wrong_implementations (see grading.authoring.kernel).
 
 Swapping a function into a kernel that already ran the notebook cannot reach a test that reads
 a value an ordinary cell computed earlier (07's ``test_build_char_model_learns`` checks the
@@ -24,7 +24,7 @@ from conftest import ASSIGNMENTS
 
 from grading import SOLUTIONS
 from grading.anatomy import answer_ids, exercises_feeding_tests, is_question, meta, read
-from grading.kernel import GradingKernel
+from grading.authoring.kernel import GradingKernel
 
 RIGHT = Path(__file__).resolve().parent / "right"
 HEADER = re.compile(r"\A#\s*exercise:\s*(?P<name>\S+)\s*$", re.MULTILINE)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from grading import AUTOGRADE, sandbox
+from grading import PIPELINE, sandbox
 
 
 def forker(count: int, child_seconds: int, then_seconds: int = 0) -> str:
@@ -156,7 +156,7 @@ def test_autograde_without_a_sandbox_says_why_once_and_grades_nobody(tmp_path, f
         (root / "submitted" / student / "01_sequential_data").mkdir(parents=True)
     env = {key: value for key, value in os.environ.items() if key != "RNNCOURSE_UNSANDBOXED"}
     env.update(PATH=path_without_bwrap(tmp_path, fake_bwrap_error), RNNCOURSE_GRADING_ROOT=str(root))
-    proc = subprocess.run([sys.executable, str(AUTOGRADE / "pipeline.py"), "autograde", "01_sequential_data"],
+    proc = subprocess.run([sys.executable, str(PIPELINE), "autograde", "01_sequential_data"],
                           capture_output=True, text=True, env=env, timeout=120)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 2, output

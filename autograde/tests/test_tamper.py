@@ -2,7 +2,7 @@
 import copy
 import pytest
 
-from grading.tamper import module_names_in, problems
+from grading.steps.tamper import module_names_in, problems
 
 MODULES = {"np", "T", "numpy"}
 
@@ -57,7 +57,7 @@ def _code(source, **nbgrader):
 
 def test_student_added_cells_are_checked_and_instructor_cells_are_not():
     import nbformat
-    from grading.tamper import RejectTampering
+    from grading.steps.tamper import RejectTampering
     nb = nbformat.v4.new_notebook(cells=[
         _code("import numpy as np", locked=True, grade_id="setup"),
         _code("np.testing.assert_allclose = print"),                      # added by the student
@@ -70,7 +70,7 @@ def test_student_added_cells_are_checked_and_instructor_cells_are_not():
 
 def test_graded_in_two_kernels_tampering_is_explained_and_still_runs():
     import nbformat
-    from grading.tamper import RejectTampering
+    from grading.steps.tamper import RejectTampering
     nb = nbformat.v4.new_notebook(cells=[
         _code("import numpy as np", locked=True, grade_id="setup"),
         _code("np.testing.assert_allclose = print")])
@@ -81,7 +81,7 @@ def test_graded_in_two_kernels_tampering_is_explained_and_still_runs():
 
 def test_cells_under_unknown_grade_ids_become_ordinary_cells():
     import nbformat
-    from grading.unknown_cells import forget_unknown
+    from grading.steps.unknown_cells import forget_unknown
     nb = nbformat.v4.new_notebook(cells=[
         _code("x = 1", grade=True, grade_id="renamed_test_f", points=1),
         _code("def f(): pass", solution=True, grade=False, grade_id="f")])

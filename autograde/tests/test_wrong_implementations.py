@@ -1,5 +1,5 @@
 """Every wrong implementation in autograde/tests/mutants loses points on the exercise it
-breaks, and nowhere else. Run in one kernel per notebook (see grading.kernel)."""
+breaks, and nowhere else. Run in one kernel per notebook (see grading.authoring.kernel)."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +7,7 @@ from conftest import ASSIGNMENTS
 
 from grading import MUTANTS, SOLUTIONS
 from grading.anatomy import answer_ids, is_question, read
-from grading.kernel import mutants_of
+from grading.authoring.kernel import mutants_of
 
 CASES = [(a, m) for a in ASSIGNMENTS for m in mutants_of(MUTANTS / a)]
 

@@ -14,7 +14,7 @@ For every assignment it measures, each in a fresh process tree:
 Memory is the peak resident set of the process tree (budget 2 GB). Then, if present, the
 notes-vs-course comparisons in autograde/notes_comparison/ are run and printed.
 
-    python autograde/bench.py [--only 02_rnn_forward ...] [--skip-student] [--skip-notes]
+    python autograde/grading/authoring/bench.py [--only 02_rnn_forward ...] [--skip-student] [--skip-notes]
                               [--autograde-only]
 """
 from __future__ import annotations
@@ -26,11 +26,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # autograde/, for `grading`
 
-from grading import AUTOGRADE, SOLUTIONS, assignments, nbgrader_run  # noqa: E402
-from grading.measure import measure  # noqa: E402
-from grading.scratch import ScratchCourse  # noqa: E402
+from grading import AUTOGRADE, SOLUTIONS, assignments  # noqa: E402
+from grading.instructor import nbgrader_run  # noqa: E402
+from grading.authoring.measure import measure  # noqa: E402
+from grading.authoring.scratch import ScratchCourse  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BUDGET = {"graded_s": 60.0, "student_s": 180.0, "peak_mb": 2048}

@@ -1,28 +1,12 @@
 """What the instructor sees while a class is graded: a progress bar and each failure.
 
-    default_workers()       how many submissions to grade at once on this machine
     Progress(total, stream) the bar: students done/total, failures, time spent and left
 """
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
-
-
-def default_workers(environ=None) -> int:
-    """``RNNCOURSE_WORKERS`` if set, else one worker per core this process may use."""
-    environ = os.environ if environ is None else environ
-    value = environ.get("RNNCOURSE_WORKERS", "").strip()
-    if value:
-        if not value.isdigit() or int(value) < 1:
-            raise ValueError(f"RNNCOURSE_WORKERS must be a whole number >= 1, not {value!r}")
-        return int(value)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # macOS
-        return max(1, os.cpu_count() or 1)
 
 
 def format_duration(seconds: float) -> str:

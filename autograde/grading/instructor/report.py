@@ -5,11 +5,11 @@
     make report WHAT=exercises   # per test cell: mean score, share of full marks
     make report WHAT=report      # per exercise: the table and bar plot that
                                  # `make grades` writes to <root>/report/
-    (or .venv/bin/python autograde/report.py summary | exercises | report)
+    (or .venv/bin/python autograde/grading/instructor/report.py summary | exercises | report)
 
 The gradebook is RNNCOURSE_DB_URL (SQLite or PostgreSQL), else <root>/gradebook.db.
 A submission is "not graded" when the autograde command recorded a failure for it
-(<root>/not_graded.json, see grading/outcomes.py) or the gradebook holds no score for it:
+(<root>/not_graded.json, see grading/instructor/outcomes.py) or the gradebook holds no score for it:
 it is shown as NOT GRADED, never as a zero, and left out of the exercise statistics.
 An assignment a student has no submission of is "not submitted".
 """
@@ -20,10 +20,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # autograde/, for `grading`
 
-from grading import SOLUTIONS, nbgrader_run, outcomes  # noqa: E402
+from grading import SOLUTIONS  # noqa: E402
+from grading.instructor import nbgrader_run, outcomes  # noqa: E402
 from grading.anatomy import answer_ids, exercise_of, read  # noqa: E402
 
 

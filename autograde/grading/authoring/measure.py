@@ -1,6 +1,6 @@
 """Run a command; report wall seconds and the peak resident memory of its process tree.
 
-    python -m grading.measure -- jupyter nbconvert --execute ...   -> {"seconds": .., "peak_mb": ..}
+    python -m grading.authoring.measure -- jupyter nbconvert --execute ...   -> {"seconds": .., "peak_mb": ..}
 
 Each measurement runs in a fresh process so that ``RUSAGE_CHILDREN`` (the largest resident
 set among the waited-for descendants) belongs to that command alone. A sandboxed grading

@@ -17,20 +17,15 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from .. import AUTOGRADE, REPO
+from ... import AUTOGRADE, REPO
 
 # What nbgrader skips too (CourseDirectory.ignore in nbgrader_config.py).
 IGNORED = (".ipynb_checkpoints", "*.pyc", "__pycache__", "*.egg-info")
-# Environment variables that change how a submission is graded: the coordinator's values
-# travel with every task, so that a worker on another machine grades the same way.
-SETTINGS = ("PYTHONHASHSEED", "RNNCOURSE_UNSANDBOXED", "RNNCOURSE_CELL_TIMEOUT",
-            "RNNCOURSE_TWO_KERNELS", "RNNCOURSE_SANDBOX_")
 ERROR_LINE = re.compile(r"^\s*(?:\[\w+ \| ERROR\] )?([\w.]*(?:Error|Exception|Exit)\w*: .+)$")
 LOG_TAIL = 20_000  # characters of nbgrader's log kept in a result
 
@@ -86,13 +81,6 @@ def code_digest() -> str:
         for path in sorted(base.glob(pattern)):
             files[path.relative_to(REPO).as_posix()] = path.read_bytes()
     return digest_of(files)
-
-
-def grading_settings(environ=None) -> dict[str, str]:
-    """The ``SETTINGS`` variables set in ``environ`` (default: this process's)."""
-    environ = os.environ if environ is None else environ
-    return {k: v for k, v in sorted(environ.items())
-            if any(k == s or (s.endswith("_") and k.startswith(s)) for s in SETTINGS)}
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,26 @@
 """The instructor's commands (`make release | autograde | feedback | grades`).
 
-    python autograde/pipeline.py release      solutions/ -> course/
+    python autograde/grading/instructor/pipeline.py release      solutions/ -> course/
         [--force]        overwrite course/ files that have uncommitted changes
-    python autograde/pipeline.py autograde    grade autograde/submitted/*/<assignment>/ on Dask
+    python autograde/grading/instructor/pipeline.py autograde    grade <root>/submitted/*/<assignment>/ on Dask
         [--workers N]    a local cluster of N single-threaded worker processes (default:
                          RNNCOURSE_WORKERS, else one per core)
         [--scheduler tcp://host:8786]   an existing Dask scheduler and its workers instead
         [--student NAME] only this student (repeatable)
         [--changed]      only submissions not graded yet or changed since they were graded
-    python autograde/pipeline.py feedback     autograde/feedback/<student>/<assignment>/*.html,
-                                              autograde/feedback/index.html
-    python autograde/pipeline.py grades       autograde/grades.csv, autograde/report/exercises.{md,png}
+    python autograde/grading/instructor/pipeline.py feedback     <root>/feedback/<student>/<assignment>/*.html,
+                                              <root>/feedback/index.html
+    python autograde/grading/instructor/pipeline.py grades       <root>/grades.csv, <root>/report/exercises.{md,png}
 
 Submissions that could not be graded are recorded in <root>/not_graded.json
-(grading/outcomes.py) and reported as NOT GRADED, never as zero.
+(grading/instructor/outcomes.py) and reported as NOT GRADED, never as zero.
 
 Every step is real nbgrader with autograde/nbgrader_config.py; scores are read back from
 the gradebook because nbgrader's exit codes do not report failing cells. `autograde` runs
-one Dask task per submission (grading/cluster/): workers grade in scratch folders of their
+one Dask task per submission (grading/instructor/cluster/): workers grade in scratch folders of their
 own, and this process alone writes the gradebook and autograded/. The course root
-is RNNCOURSE_GRADING_ROOT (default autograde/), the gradebook RNNCOURSE_DB_URL (default
-<root>/gradebook.db; e.g. postgresql://user:password@host/db).
+<root> is RNNCOURSE_GRADING_ROOT (default classroom/), the gradebook RNNCOURSE_DB_URL (default
+<root>/gradebook.db; e.g. postgresql://user:password@host/db): grading/settings.py.
 """
 from __future__ import annotations
 
@@ -28,15 +28,14 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # autograde/, for `grading`
 
-from grading import COURSE, REPO, assignments, nbgrader_run, outcomes  # noqa: E402
-from grading.cluster import coordinator  # noqa: E402
-from grading.cluster.task import grading_settings  # noqa: E402
-from grading.progress import default_workers  # noqa: E402
-from grading.release_check import uncommitted  # noqa: E402
-
-import report  # noqa: E402
+from grading import COURSE, REPO, assignments  # noqa: E402
+from grading.instructor import nbgrader_run, outcomes  # noqa: E402
+from grading.instructor.cluster import coordinator  # noqa: E402
+from grading.settings import Settings, grading_settings  # noqa: E402
+from grading.authoring.release_check import uncommitted  # noqa: E402
+from grading.instructor import report  # noqa: E402
 
 
 def root() -> Path:
@@ -95,10 +94,9 @@ def select(students: list[str], assignment: str, args) -> list[str]:
 def sandbox_ready() -> bool:
     """Whether the grading sandbox can start here (or the instructor chose
     RNNCOURSE_UNSANDBOXED=1). If not, print why and how to fix it: once, before anyone is graded."""
-    import os
 
     from grading import sandbox
-    if os.environ.get("RNNCOURSE_UNSANDBOXED") == "1":
+    if Settings.from_env().unsandboxed:
         return True
     reason = sandbox.check()
     if reason:
@@ -116,7 +114,7 @@ def cmd_autograde(args) -> int:
         return 0
     # a local cluster no larger than the largest class
     workers = None if args.scheduler else args.workers or min(
-        default_workers(), max(len(students) for students in classes.values()))
+        Settings.from_env().workers, max(len(students) for students in classes.values()))
     settings = grading_settings()  # before a local cluster's Nanny touches the environment
     try:
         with coordinator.connect(args.scheduler, workers, args.connect_timeout) as client:
@@ -143,7 +141,7 @@ def cmd_feedback(args) -> int:
     for a in args.assignments:
         if submitted(a):
             nbgrader_run.nbgrader("generate_feedback", a, "--force")
-            print(f"feedback {a} -> autograde/feedback/<student>/{a}/")
+            print(f"feedback {a} -> {root()}/feedback/<student>/{a}/")
     rows = report.class_rows(report.db_url())
     index = report.write_feedback_index(rows, root() / "feedback")
     for r in rows:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from . import COURSE, SOLUTIONS
-from .anatomy import is_answer, meta, read
+from .. import COURSE, SOLUTIONS
+from ..anatomy import is_answer, meta, read
 
 
 def release_notebook(assignment: str, course: Path = COURSE):

@@ -11,7 +11,7 @@ Dask worker itself would not be safe. On Linux the server dies with its worker; 
 child then running finishes its submission and shuts its kernels down as usual (its result
 goes nowhere: Dask has already given the task to another worker).
 
-    python -m grading.cluster.forkserver     serve requests on stdin (one JSON per line)
+    python -m grading.instructor.cluster.forkserver     serve requests on stdin (one JSON per line)
 """
 from __future__ import annotations
 
@@ -25,19 +25,19 @@ import sys
 import tempfile
 import traceback
 
-from .. import AUTOGRADE
+from ... import AUTOGRADE
+from ...settings import Settings
 
 PREFORK_IMPORTS = ("nbgrader.apps.nbgraderapp", "nbgrader.preprocessors", "nbclient",
                    "nbconvert.preprocessors", "jupyter_client.manager", "IPython",
                    "sqlalchemy.dialects.sqlite", "sqlalchemy.dialects.postgresql.psycopg2",
-                   "grading.execute", "grading.feedback", "grading.tamper", "grading.sandbox")
+                   "grading.steps.execute", "grading.steps.feedback", "grading.steps.tamper", "grading.sandbox")
 PR_SET_PDEATHSIG = 1
 
 
 def prefork_enabled(environ=None) -> bool:
     """Fork servers on Linux unless ``RNNCOURSE_PREFORK=0`` (elsewhere: plain processes)."""
-    environ = os.environ if environ is None else environ
-    return sys.platform == "linux" and environ.get("RNNCOURSE_PREFORK", "1") != "0"
+    return sys.platform == "linux" and Settings.from_env(environ).prefork
 
 
 def die_with_parent() -> None:
@@ -116,14 +116,14 @@ def serve(stdin=None, stdout=None) -> int:
 
 
 class ForkServer:
-    """A ``python -m grading.cluster.forkserver`` process started with ``env``."""
+    """A ``python -m grading.instructor.cluster.forkserver`` process started with ``env``."""
 
     def __init__(self, env: dict):
         self.env = env
         self.proc = self._start()
 
     def _start(self) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "grading.cluster.forkserver"],
+        return subprocess.Popen([sys.executable, "-m", "grading.instructor.cluster.forkserver"],
                                 cwd=AUTOGRADE, env=self.env, text=True,
                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 

@@ -7,7 +7,7 @@ fresh course root with its own gradebook:
 
 - sequential  ``nbgrader autograde <a> --force --create``: one process, one student after
               the other (what nbgrader does out of the box);
-- dask        ``grading.cluster.coordinator.grade_all``: what ``make autograde`` runs, a
+- dask        ``grading.instructor.cluster.coordinator.grade_all``: what ``make autograde`` runs, a
               local Dask cluster of ``--workers`` single-threaded worker processes (default
               one per core), one task per submission; its start-up and the assignment's
               bundle are inside the time.
@@ -22,7 +22,7 @@ fresh ``nbgrader`` process).
 ``--split`` also times N plain nbgrader runs at once, each on a share of the class in its
 own root: the ceiling this machine allows any parallel grading.
 
-    python autograde/bench_parallel.py [--submissions 40] [--workers N] [--repeat 2] [--split]
+    python autograde/grading/authoring/bench_parallel.py [--submissions 40] [--workers N] [--repeat 2] [--split]
         [--assignment 01_sequential_data] [--min-ratio 1.7] [--json out.json] [--keep]
 
 On a shared machine use ``--repeat 2`` or more: the modes alternate and the best run of
@@ -41,13 +41,15 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # autograde/, for `grading`
 
-from grading import AUTOGRADE, MUTANTS, nbgrader_run, submissions  # noqa: E402
-from grading.cluster import coordinator, forkserver  # noqa: E402
-from grading.kernel import mutants_of  # noqa: E402
-from grading.measure import measure  # noqa: E402
-from grading.progress import default_workers  # noqa: E402
+from grading import AUTOGRADE, MUTANTS  # noqa: E402
+from grading.authoring.kernel import mutants_of  # noqa: E402
+from grading.authoring.measure import measure  # noqa: E402
+from grading.authoring.scratch import ScratchCourse  # noqa: E402
+from grading.instructor import nbgrader_run  # noqa: E402
+from grading.instructor.cluster import forkserver  # noqa: E402
+from grading.settings import Settings, cores  # noqa: E402
 
 ASSIGNMENT = "01_sequential_data"
 TARGET_RATIO = 1.7
@@ -61,16 +63,16 @@ def submission_kinds(n: int) -> list[str]:
     return [pattern[i % len(pattern)] for i in range(n)]
 
 
-def build_submissions(assignment: str, release: Path, n: int) -> dict[str, object]:
+def build_submissions(course: ScratchCourse, n: int) -> dict[str, object]:
     """``{student: notebook or raw text}``; wrong ones get one or two mutants each."""
-    mutants = mutants_of(MUTANTS / assignment)
+    mutants = mutants_of(MUTANTS / course.assignment)
     out, wrong, broken = {}, 0, 0
     for i, kind in enumerate(submission_kinds(n)):
         student = f"s{i:03d}-{kind}"
         if kind == "correct":
-            out[student] = submissions.filled(assignment, course=release)
+            out[student] = course.filled()
         elif kind == "blank":
-            out[student] = submissions.blank(assignment, course=release)
+            out[student] = course.blank()
         elif kind == "broken":
             out[student] = list(BROKEN.values())[broken % len(BROKEN)]
             broken += 1
@@ -79,8 +81,7 @@ def build_submissions(assignment: str, release: Path, n: int) -> dict[str, objec
             if wrong % 2:  # every other one gets a second, different exercise wrong too
                 other = [m for m in mutants if m.exercise != picks[0].exercise]
                 picks.append(other[(5 * wrong) % len(other)])
-            out[student] = submissions.filled(
-                assignment, {m.exercise: m.source for m in picks}, course=release)
+            out[student] = course.filled({m.exercise: m.source for m in picks})
             wrong += 1
     return out
 
@@ -109,29 +110,28 @@ def nbgrader_startup_seconds(assignment: str, root: Path) -> float:
     return time.perf_counter() - start
 
 
-def prepare(assignment: str, root: Path, release: Path, notebooks: dict | None = None,
-            n: int = 40) -> dict:
-    """Register ``assignment`` in a fresh root; build (unless given) and place ``n`` submissions."""
-    root.mkdir(parents=True)
-    nbgrader_run.release(assignment, root=root, release_dir=release)
-    notebooks = notebooks or build_submissions(assignment, release, n)
+def prepare(assignment: str, folder: Path, notebooks: dict | None = None,
+            n: int = 40) -> tuple[ScratchCourse, dict]:
+    """A scratch course in ``folder`` holding ``notebooks`` (default: ``n`` built ones)."""
+    course = ScratchCourse(assignment, folder)
+    notebooks = notebooks or build_submissions(course, n)
     for student, nb in notebooks.items():
-        nbgrader_run.submit(root, student, assignment, nb)
-    return notebooks
+        course.submit(student, nb)
+    return course, notebooks
 
 
-def run_sequential(assignment: str, root: Path) -> float:
+def run_sequential(course: ScratchCourse) -> float:
     """Seconds of plain ``nbgrader autograde --create`` (it creates students and submissions)."""
     start = time.perf_counter()
-    nbgrader_run.nbgrader("autograde", assignment, "--force", "--create", root=root, check=False)
+    course.grade(check=False)  # broken submissions make nbgrader exit 1
     return time.perf_counter() - start
 
 
-def run_dask(assignment: str, root: Path, students: list[str], workers: int):
+def run_dask(course: ScratchCourse, workers: int):
     """Seconds (cluster start-up, students and bundle included) and results of grading on
     a local Dask cluster, as ``make autograde`` does."""
     start = time.perf_counter()
-    results = coordinator.grade_all(assignment, students, workers=workers, root=root)
+    results = course.grade_in_parallel(workers=workers)
     return time.perf_counter() - start, results
 
 
@@ -173,22 +173,20 @@ def run_split(assignment: str, tmp: Path, notebooks: dict, workers: int) -> floa
     processes (the ceiling of any parallel grading here)."""
     students = sorted(notebooks)
     procs = []
-    for w in range(workers):
-        root = tmp / f"split{w}"
-        prepare(assignment, root, tmp / f"release-split{w}",
-                {s: notebooks[s] for s in students[w::workers]})
+    shares = [prepare(assignment, tmp / f"split{w}", {s: notebooks[s] for s in students[w::workers]})[0]
+              for w in range(workers)]
     start = time.perf_counter()
-    for w in range(workers):
+    for share in shares:
         procs.append(subprocess.Popen(
             [str(nbgrader_run.BIN / "nbgrader"), "autograde", assignment, "--force", "--create"],
-            cwd=AUTOGRADE, env=nbgrader_run.nbgrader_env(tmp / f"split{w}"),
+            cwd=AUTOGRADE, env=nbgrader_run.nbgrader_env(share.root),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     for proc in procs:
         proc.wait()
     return time.perf_counter() - start
 
 
-def timed_rounds(a: str, tmp: Path, students: list[str], workers: int, repeat: int) -> dict:
+def timed_rounds(sequential: ScratchCourse, dask: ScratchCourse, workers: int, repeat: int) -> dict:
     """Grade ``repeat`` times in each mode, alternating which goes first (other work on the
     machine then weighs on both alike); each run regrades with ``--force``. Per mode: a
     list of ``{"seconds", "load"}`` runs; plus the Dask results and any score mismatch."""
@@ -199,13 +197,12 @@ def timed_rounds(a: str, tmp: Path, students: list[str], workers: int, repeat: i
             load = os.getloadavg()[0]
             print(f"round {r + 1}/{repeat}: {mode} ...", flush=True)
             if mode == "sequential":
-                seconds = run_sequential(a, tmp / "sequential")
+                seconds = run_sequential(sequential)
             else:
-                seconds, out["results"] = run_dask(a, tmp / "dask", students, workers)
+                seconds, out["results"] = run_dask(dask, workers)
             runs[mode].append({"seconds": round(seconds, 2), "load": round(load, 2)})
             print(f"  {seconds:.1f} s (load average {load:.2f} before)", flush=True)
-        out["diff"] += differences(nbgrader_run.scores(tmp / "sequential", a),
-                                   nbgrader_run.scores(tmp / "dask", a))
+        out["diff"] += differences(sequential.scores(), dask.scores())
     return {**out, "runs": runs}
 
 
@@ -229,7 +226,7 @@ def report(n: int, workers: int, runs: dict, floor: float, startup: float, warm:
     print(f"seconds per submission: floor (kernel start + setup() + numpy, one nbconvert run) "
           f"{floor:.2f}; nbgrader start-up {startup:.2f}; one task on a worker {per_task:.2f}")
     loads = [r["load"] for mode in runs.values() for r in mode]
-    print(f"cores: {default_workers({})}; load average at the start of the runs: "
+    print(f"cores: {cores()}; load average at the start of the runs: "
           f"{min(loads):.2f}-{max(loads):.2f} (anything above 0 is other work slowing the runs)")
     return {"submissions": n, "workers": workers, "sequential_s": seq_s, "dask_s": dask_s,
             "ratio": round(ratio, 3), "same_scores": same, "floor_s": floor,
@@ -253,21 +250,21 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--keep", action="store_true", help="keep the scratch course roots")
     args = parser.parse_args(argv)
-    workers = args.workers or default_workers()
+    workers = args.workers or Settings.from_env().workers
     # Some wrong submissions (build_vocab__unsorted_set) pass or fail by the order of a set
     # of strings, i.e. by the kernel's hash seed: fix it so that both runs can agree.
     os.environ.setdefault("PYTHONHASHSEED", "0")
     tmp = Path(tempfile.mkdtemp(prefix="rnncourse-benchpar-"))
     try:
         a = args.assignment
-        notebooks = prepare(a, tmp / "sequential", tmp / "release-seq", n=args.submissions)
-        prepare(a, tmp / "dask", tmp / "release-dask", notebooks)
+        sequential, notebooks = prepare(a, tmp / "sequential", n=args.submissions)
+        dask, _ = prepare(a, tmp / "dask", notebooks)
         kinds = {k: sum(s.endswith(k) for s in notebooks) for k in ("correct", "wrong", "blank", "broken")}
         print(f"{a}: {len(notebooks)} submissions {kinds}, {workers} worker(s); scratch {tmp}", flush=True)
         floor = floor_seconds(tmp)
-        startup = nbgrader_startup_seconds(a, tmp / "sequential")
-        warm = warm_saving_seconds(a, tmp / "sequential")
-        timed = timed_rounds(a, tmp, sorted(notebooks), workers, max(1, args.repeat))
+        startup = nbgrader_startup_seconds(a, sequential.root)
+        warm = warm_saving_seconds(a, sequential.root)
+        timed = timed_rounds(sequential, dask, workers, max(1, args.repeat))
         numbers = report(len(notebooks), workers, timed["runs"], floor, startup, warm,
                          timed["results"], not timed["diff"])
         if args.split:

@@ -32,7 +32,7 @@ from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import DeadKernelError
 from traitlets import Bool, Integer
 
-from . import sandbox
+from .. import sandbox
 from .execute import ResilientExecute, _error_output
 
 BRIDGE = Path(__file__).resolve().parent / "bridge"

@@ -13,12 +13,12 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # autograde/, for `grading`
 
 from grading import MUTANTS, SOLUTIONS, assignments  # noqa: E402
 from grading.anatomy import is_question  # noqa: E402
-from grading.kernel import GradingKernel, mutants_of  # noqa: E402
-from grading.scratch import ScratchCourse  # noqa: E402
+from grading.authoring.kernel import GradingKernel, mutants_of  # noqa: E402
+from grading.authoring.scratch import ScratchCourse  # noqa: E402
 
 
 def judge(kernel: GradingKernel, mutant) -> tuple[bool, str]:

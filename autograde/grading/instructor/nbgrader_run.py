@@ -12,36 +12,30 @@ from pathlib import Path
 
 import nbformat
 
-from . import AUTOGRADE
+from .. import AUTOGRADE
+from ..settings import Settings, with_driver
 
 BIN = Path(sys.executable).parent
 
 
 def course_root() -> Path:
-    """The instructor's course root: ``RNNCOURSE_GRADING_ROOT``, else ``autograde/``."""
-    return Path(os.environ.get("RNNCOURSE_GRADING_ROOT") or AUTOGRADE)
-
-
-def with_driver(url: str) -> str:
-    """``url`` naming the PostgreSQL driver the course installs (psycopg2): SQLAlchemy 2.1
-    reads a bare ``postgresql://`` as psycopg 3. Other URLs unchanged."""
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg2://" + url[len(prefix):]
-    return url
+    """The instructor's course root (``Settings.root``: ``RNNCOURSE_GRADING_ROOT``, else
+    ``classroom/``)."""
+    return Settings.from_env().root
 
 
 def gradebook_url(root: Path | None = None) -> str:
     """The gradebook of a course root, as an SQLAlchemy URL.
 
-    The instructor's root (``root`` None or ``course_root()``) honours ``RNNCOURSE_DB_URL``
-    (e.g. ``postgresql://user:pw@host/db``) like ``nbgrader_config.py`` does; any other
-    root (a scratch root of the tests or the bench) has its own ``<root>/gradebook.db``.
+    The instructor's root (``root`` None or ``course_root()``) has ``Settings.db_url``
+    (``RNNCOURSE_DB_URL``, e.g. ``postgresql://user:pw@host/db``, as ``nbgrader_config.py``
+    reads it); any other root (a scratch root of the tests or the bench) has its own
+    ``<root>/gradebook.db``.
     """
-    is_instructors = root is None or Path(root).resolve() == course_root().resolve()
-    if is_instructors and os.environ.get("RNNCOURSE_DB_URL"):
-        return with_driver(os.environ["RNNCOURSE_DB_URL"])
-    return "sqlite:///" + str(Path(root if root is not None else course_root()) / "gradebook.db")
+    settings = Settings.from_env()
+    if root is None or Path(root).resolve() == settings.root.resolve():
+        return settings.db_url
+    return "sqlite:///" + str(Path(root) / "gradebook.db")
 
 
 def nbgrader_env(root: Path | None = None, release: Path | None = None,
@@ -98,12 +92,12 @@ def submit(root: Path, student: str, assignment: str, nb, timestamp: str = "2026
     return path
 
 
-def autograde(assignment: str, root: Path, student: str | None = None):
+def autograde(assignment: str, root: Path, student: str | None = None, check: bool = True):
     """``nbgrader autograde``: every submission of ``assignment`` (or one student's)."""
     args = ["autograde", assignment, "--force", "--create"]
     if student:
         args.append(f"--student={student}")
-    return nbgrader(*args, root=root)
+    return nbgrader(*args, root=root, check=check)
 
 
 def scores(root: Path | None, assignment: str, db_url: str | None = None) -> dict[str, dict[str, float]]:

@@ -18,8 +18,9 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import nbgrader_run, submissions
-from .anatomy import answer_ids, points
+from ..instructor import nbgrader_run
+from . import submissions
+from ..anatomy import answer_ids, points
 
 
 class ScratchCourse:
@@ -71,14 +72,15 @@ class ScratchCourse:
     def students(self) -> list[str]:
         return sorted(p.name for p in (self.root / "submitted").iterdir())
 
-    def grade(self, student: str | None = None):
-        """Plain ``nbgrader autograde`` of every submission (or one student's), one after another."""
-        return nbgrader_run.autograde(self.assignment, self.root, student=student)
+    def grade(self, student: str | None = None, check: bool = True):
+        """Plain ``nbgrader autograde`` of every submission (or one student's), one after
+        another; ``check``: raise if nbgrader exits non-zero."""
+        return nbgrader_run.autograde(self.assignment, self.root, student=student, check=check)
 
     def grade_in_parallel(self, students: list[str] | None = None, workers: int | None = None):
         """Grade as ``make autograde`` grades a class; returns one result per student
         (``.student``, ``.ok``, ``.error``)."""
-        from .cluster.coordinator import grade_all
+        from ..instructor.cluster.coordinator import grade_all
         return grade_all(self.assignment, students or self.students(), workers=workers,
                          root=self.root, stream=io.StringIO())
 

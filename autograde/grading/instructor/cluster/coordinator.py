@@ -28,9 +28,11 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import SOLUTIONS, gradebook, nbgrader_run
-from ..progress import Progress, default_workers
-from .task import (IGNORED, AssignmentBundle, Submission, TaskResult, code_digest, grading_settings,
+from ... import SOLUTIONS
+from .. import gradebook, nbgrader_run
+from ..progress import Progress
+from ...settings import Settings, grading_settings
+from .task import (IGNORED, AssignmentBundle, Submission, TaskResult, code_digest,
                    hold, read_tree, write_tree)
 from .worker import WarmNbgrader, grade
 
@@ -43,7 +45,7 @@ class ClusterError(RuntimeError):
 def connect(scheduler: str | None = None, workers: int | None = None, timeout: float = 30.0):
     """A Dask ``Client``, closed afterwards: on an existing ``scheduler`` (``tcp://host:8786``)
     that has at least one worker within ``timeout`` seconds, else on a ``LocalCluster`` of
-    ``workers`` (default ``default_workers()``) processes with one thread each.
+    ``workers`` (default ``Settings.workers``) processes with one thread each.
     Raises ``ClusterError`` with what to do."""
     from distributed import Client, LocalCluster
     cluster = None
@@ -64,7 +66,7 @@ def connect(scheduler: str | None = None, workers: int | None = None, timeout: f
         # ...) into its parent's environment, i.e. here: the instructor's is put back.
         environ = dict(os.environ)
         try:
-            cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
+            cluster = LocalCluster(n_workers=workers or Settings.from_env().workers, threads_per_worker=1,
                                    processes=True, dashboard_address=":0",
                                    silence_logs=logging.ERROR)
         finally:

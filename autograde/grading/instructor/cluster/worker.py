@@ -15,19 +15,23 @@ left behind by a killed worker is removed when a worker next starts on that mach
 """
 from __future__ import annotations
 
+import functools
 import os
 import queue
 import shutil
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
 from distributed import WorkerPlugin
 
-from .. import AUTOGRADE, gradebook, nbgrader_run
+from ... import AUTOGRADE, sandbox
+from ...settings import grading_settings
+from .. import gradebook, nbgrader_run
 from .forkserver import ForkServer, prefork_enabled, run_plain
-from .task import (LOG_TAIL, AssignmentBundle, Submission, TaskResult, code_digest, grading_settings,
+from .task import (LOG_TAIL, AssignmentBundle, Submission, TaskResult, code_digest,
                    read_tree, write_tree)
 
 SCRATCH_PREFIX = "rnncourse-task-"
@@ -141,7 +145,15 @@ def task_env(root: Path, tmp: Path, settings: dict[str, str]) -> dict:
     for name in {*grading_settings(env), *nanny_environ()} - set(settings):
         env.pop(name, None)  # the worker's own settings, and what its Nanny added, do not count
     env.update(settings, RNNCOURSE_SOURCE_DIR=str(root / "source"), TMPDIR=str(tmp))
+    env.update(prepared_sandbox(threading.get_ident()))
     return env
+
+
+@functools.lru_cache(maxsize=None)
+def prepared_sandbox(thread: int) -> dict[str, str]:
+    """The sandbox checked and its kernelspec written once per worker thread, not once per
+    task (``sandbox.prepare``), in a folder removed with the worker (``remove_stale_scratch``)."""
+    return sandbox.prepare(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=SCRATCH_BASE))
 
 
 def nanny_environ() -> set[str]:

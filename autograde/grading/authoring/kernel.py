@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .anatomy import answer_ids, cell_failed, exercise_of, is_answer, is_test, meta, read
+from ..anatomy import answer_ids, cell_failed, exercise_of, is_answer, is_test, meta, read
 
 HEADER = re.compile(r"^#\s*breaks:\s*(?P<names>.+)$", re.MULTILINE)
 
