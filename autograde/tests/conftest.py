@@ -1,6 +1,7 @@
 """Shared fixtures: the grading package on the path, the assignments, graded results."""
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import tempfile
@@ -44,25 +45,40 @@ def first_right_of_each(assignment: str) -> dict[str, str]:
 
 
 class GradedAssignment(ScratchCourse):
-    """One assignment in a scratch course, graded by real nbgrader as `make autograde` grades a
-    class: students ``solution``, ``blank``, ``wrong`` (a sample of mutants) and ``right-styles``."""
+    """One assignment in a scratch course with students ``solution``, ``blank`` and ``mixed``:
+    right implementations in other styles than the solution's (what crosses between the
+    student's kernel and the grader's must not depend on how an answer is written), but for a
+    sample of wrong functions that do not call each other. Graded by real nbgrader as `make
+    autograde` grades a class (``grade_all_assignments``); scores in ``graded_scores``."""
 
     def __init__(self, assignment: str, workdir: Path):
         super().__init__(assignment, workdir)
         self.submit("solution", self.filled())
         self.submit("blank", self.blank())
-        # One student with two wrong functions that do not call each other.
         self.mutants = sampled_mutants(assignment)
-        self.submit("wrong", self.filled({m.exercise: m.source for m in self.mutants}))
-        # Right implementations in other styles, one per exercise: what crosses between the
-        # student's kernel and the grader's must not depend on how an answer is written.
         self.right = first_right_of_each(assignment)
-        if self.right:
-            self.submit("right-styles", self.filled(self.right))
-        # Graded as `make autograde` grades a class: one Dask task per student, a worker per core.
-        failed = [f"{r.student}: {r.error}" for r in self.grade_in_parallel() if not r.ok]
-        assert not failed, f"nbgrader could not grade {failed}"
-        self.graded_scores = self.scores()
+        self.submit("mixed", self.filled({**self.right, **{m.exercise: m.source for m in self.mutants}}))
+        self.graded_scores: dict = {}
+        self.not_graded: list[str] = []
+
+    @property
+    def broken(self) -> set[str]:
+        """The exercises whose tests the sampled wrong functions break: with the solution's
+        code (``Mutant.breaks``), and any whose right implementation calls a wrong one."""
+        wrong = {m.exercise for m in self.mutants}
+        calls = {e for e, source in self.right.items()
+                 if any(re.search(rf"\b{w}\s*\(", source) for w in wrong)}
+        return {e for m in self.mutants for e in m.breaks} | calls
+
+
+def grade_assignments(assignments, workdir: Path) -> dict[str, GradedAssignment]:
+    """The students of ``assignments``, graded on one local Dask cluster, a worker per core."""
+    courses = [GradedAssignment(a, workdir / a) for a in assignments]
+    results = ScratchCourse.grade_together(courses)
+    for course in courses:
+        course.not_graded = [f"{r.student}: {r.error}" for r in results[course.assignment] if not r.ok]
+        course.graded_scores = course.scores()
+    return {c.assignment: c for c in courses}
 
 
 @pytest.fixture(scope="session")
@@ -76,12 +92,18 @@ _graded: dict[str, GradedAssignment] = {}
 
 
 @pytest.fixture
-def graded(workdir):
-    """``graded(assignment)`` -> GradedAssignment, graded once per session."""
+def graded(workdir, request):
+    """``graded(assignment)`` -> GradedAssignment. On first use, every assignment a selected
+    test asks for is graded, all at once."""
     def get(assignment: str) -> GradedAssignment:
         if assignment not in _graded:
-            _graded[assignment] = GradedAssignment(assignment, workdir / assignment)
-        return _graded[assignment]
+            wanted = {item.callspec.params["assignment"] for item in request.session.items
+                      if "graded" in getattr(item, "fixturenames", ())
+                      and "assignment" in getattr(getattr(item, "callspec", None), "params", {})}
+            _graded.update(grade_assignments(sorted((wanted | {assignment}) - set(_graded)), workdir))
+        g = _graded[assignment]
+        assert not g.not_graded, f"nbgrader could not grade {g.not_graded}"
+        return g
     return get
 
 

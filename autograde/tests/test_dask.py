@@ -24,7 +24,7 @@ import pytest
 
 from grading import AUTOGRADE, MUTANTS, PIPELINE
 from grading.settings import CLASSROOM
-from grading.authoring import submissions
+from grading.authoring.scratch import ScratchCourse
 from grading.instructor import gradebook, nbgrader_run
 from grading.instructor.cluster import coordinator, forkserver, worker
 from grading.instructor.cluster.task import (AssignmentBundle, CommentRecord, GradeRecord, Submission, TaskResult,
@@ -310,7 +310,7 @@ def test_the_fork_server_runs_nbgrader_commands_like_a_fresh_process():
 
 # --- the real thing: sequential nbgrader against Dask ------------------------------------
 
-def class_of(release: Path) -> dict:
+def class_of(course: ScratchCourse) -> dict:
     """A small class: correct, partly wrong (one and two wrong functions), blank, broken, and
     one whose score depends on the hash seed (``list(set(text))``): a worker that grades with
     another seed than plain nbgrader gives it another score."""
@@ -319,13 +319,12 @@ def class_of(release: Path) -> dict:
     third = next(m for m in mutants if m.exercise not in (first.exercise, second.exercise))
     hashed = next(m for m in mutants if m.name == "build_vocab__unsorted_set")
     return {
-        "correct": submissions.filled(ASSIGNMENT, course=release),
-        "blank": submissions.blank(ASSIGNMENT, course=release),
+        "correct": course.filled(),
+        "blank": course.blank(),
         "broken-json": '{"cells": [{"cell_type": ',
-        "wrong-one": submissions.filled(ASSIGNMENT, {first.exercise: first.source}, course=release),
-        "wrong-two": submissions.filled(
-            ASSIGNMENT, {second.exercise: second.source, third.exercise: third.source}, course=release),
-        "hash-order": submissions.filled(ASSIGNMENT, {hashed.exercise: hashed.source}, course=release),
+        "wrong-one": course.filled({first.exercise: first.source}),
+        "wrong-two": course.filled({second.exercise: second.source, third.exercise: third.source}),
+        "hash-order": course.filled({hashed.exercise: hashed.source}),
     }
 
 
@@ -354,15 +353,12 @@ def assert_each_student_and_grade_once(url: str, students) -> None:
 @pytest.fixture(scope="module")
 def sequential(tmp_path_factory):
     """The class graded by plain `nbgrader autograde --create`, one student after another."""
-    work = tmp_path_factory.mktemp("sequential")
-    root, release = work / "root", work / "release"
-    root.mkdir()
-    nbgrader_run.release(ASSIGNMENT, root=root, release_dir=release)
-    notebooks = class_of(release)
+    course = ScratchCourse(ASSIGNMENT, tmp_path_factory.mktemp("sequential"))
+    notebooks = class_of(course)
     for student, nb in notebooks.items():
-        nbgrader_run.submit(root, student, ASSIGNMENT, nb)
-    nbgrader_run.nbgrader("autograde", ASSIGNMENT, "--force", "--create", root=root, check=False)
-    grades = grades_of(nbgrader_run.gradebook_url(root))
+        course.submit(student, nb)
+    course.grade(check=False)  # the broken submission makes nbgrader exit 1
+    grades = grades_of(nbgrader_run.gradebook_url(course.root))
     assert {s for s, _ in grades} == set(notebooks)
     assert grades[("correct", "test_make_windows_horizon")][0] == 2  # the solution earns points
     return notebooks, grades

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -83,6 +84,27 @@ class ScratchCourse:
         from ..instructor.cluster.coordinator import grade_all
         return grade_all(self.assignment, students or self.students(), workers=workers,
                          root=self.root, stream=io.StringIO())
+
+    @staticmethod
+    def grade_together(courses: list["ScratchCourse"], workers: int | None = None) -> dict[str, list]:
+        """Grade every submission of several scratch courses on one local Dask cluster, their
+        tasks interleaved, so that no worker idles while another course finishes (and the
+        cluster starts once). ``{assignment: results}`` as ``grade_in_parallel`` returns."""
+        from ..instructor import gradebook
+        from ..instructor.cluster.coordinator import connect, grade_class, make_bundle
+        from ..settings import grading_settings
+        settings = grading_settings()  # before the cluster's Nanny touches the environment
+
+        def grade(client, course):
+            bundle = make_bundle(course.assignment, settings=settings)
+            url = nbgrader_run.gradebook_url(course.root)
+            gradebook.create_students(url, course.students(), course.assignment, root=course.root)
+            return grade_class(client, course.assignment, course.students(), course.root, url,
+                               io.StringIO(), bundle)
+
+        with connect(None, workers) as client, ThreadPoolExecutor(len(courses)) as pool:
+            futures = {c.assignment: pool.submit(grade, client, c) for c in courses}
+            return {a: f.result() for a, f in futures.items()}
 
     def scores(self) -> dict[str, dict[str, float]]:
         """``{student: {test grade id: score}}`` read from the gradebook."""
