@@ -1,6 +1,7 @@
 """What a notebook holds, read from its nbgrader metadata."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -106,3 +107,84 @@ def exercises_feeding_tests(nb) -> set[str]:
             for name in updated - exercises:
                 depends[name] = depends.get(name, set()) | sources
     return fed
+
+
+def defined_names(source: str) -> set[str]:
+    """The functions and classes the top-level statements of ``source`` define."""
+    return {name for kind, _, bound, _ in _statements(source) if kind == "def" for name in bound}
+
+
+class ReachedTests:
+    """Which test cells a swapped function can reach, in a kernel that ran the notebook and
+    then runs only its test cells again (``kernel.GradingKernel``).
+
+    Reached: the functions and classes whose body mentions the swapped one, directly or
+    through others (they run the swapped code when called), and, test cell after test cell
+    in notebook order, the values a statement computes from any of these (a later statement
+    that binds the name from other values cleans it). A test cell mentioning any of them is
+    reached, and so is every earlier test cell that binds a name a reached one reads (so that
+    it reads a value computed now, not one left by an earlier swap). A value an ordinary cell
+    computed, or a function reference it took, stays the solution's. Every other test cell
+    runs the solution's code on the solution's values, so it passes as it did."""
+
+    def __init__(self, nb):
+        self.defs = [(bound, read_) for cell in nb.cells if cell.cell_type == "code" and not is_test(cell)
+                     for kind, read_, bound, _ in _statements(cell.source)
+                     if kind == "def" or "lambda" in cell.source]
+        self.tests = [(meta(c)["grade_id"], c.source, _statements(c.source)) for c in nb.cells if is_test(c)]
+
+    def functions(self, names: set[str]) -> set[str]:
+        """``names`` and every function or class of the notebook that calls one of them."""
+        reached, grown = set(names), True
+        while grown:
+            grown = False
+            for bound, read_ in self.defs:
+                if read_ & reached and not bound <= reached:
+                    reached |= bound
+                    grown = True
+        return reached
+
+    def __call__(self, names: set[str]) -> set[str]:
+        """Grade ids of the test cells to run after swapping in ``names`` (all of them if
+        ``names`` is empty: nothing is known about what the swapped code changes)."""
+        if not names:
+            return {gid for gid, _, _ in self.tests}
+        funcs, tainted, reached = self.functions(names), set(), []
+        for gid, source, statements in self.tests:
+            hit = False
+            for kind, read_, bound, updated in statements:
+                dirty = bool(read_ & (funcs | tainted))
+                if kind == "def":
+                    funcs |= bound if dirty else set()
+                elif dirty:
+                    tainted |= bound | updated
+                else:
+                    tainted -= bound
+                hit |= dirty
+            words = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(funcs))) + r")\b")
+            if hit or words.search(source):
+                reached.append(gid)
+        return self._with_binders(set(reached))
+
+    def _with_binders(self, run: set[str]) -> set[str]:
+        """``run`` and the earlier test cells binding what a test cell in it reads first."""
+        order = [gid for gid, _, _ in self.tests]
+        grown = True
+        while grown:
+            grown = False
+            for i, (gid, _, statements) in enumerate(self.tests):
+                if gid not in run:
+                    continue
+                bound_here: set[str] = set()
+                free = set()
+                for _, read_, bound, _ in statements:
+                    free |= read_ - bound_here
+                    bound_here |= bound
+                for earlier in reversed(order[:i]):
+                    binds = {n for _, _, b, _ in self.tests[order.index(earlier)][2] for n in b}
+                    if free & binds:
+                        free -= binds
+                        if earlier not in run:
+                            run.add(earlier)
+                            grown = True
+        return run

@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grading.anatomy import cell_failed, exercise_of, exercises_feeding_tests, is_question
+from grading.anatomy import ReachedTests, cell_failed, exercise_of, exercises_feeding_tests, is_question
 from grading.authoring.kernel import load_mutant
 from grading.authoring.submissions import strip_markers
 
@@ -49,6 +49,25 @@ def test_tests_that_call_functions_or_compute_their_own_values_feed_nothing():
                    ("test", "test_f", "y = f(2)\nassert helper() == y"),
                    ("test", "test_f_again", "assert f(x) == y"))
     assert exercises_feeding_tests(nb) == set()
+
+
+def test_a_swapped_function_reaches_the_tests_that_call_it_or_use_what_a_test_made_with_it():
+    nb = _notebook(("answer", "f", "def f(x): ..."), ("answer", "g", "def g(x):\n    return f(x) + 1"),
+                   ("answer", "h", "def h(x): ..."),
+                   ("code", None, "stale = f(1)\nalias = f"),            # computed once, not again
+                   ("test", "test_f", "_v = f(2)\nassert _v"),
+                   ("test", "test_g", "assert g(1) == 2"),
+                   ("test", "test_uses_v", "assert _v > 0"),             # a value test_f made with f
+                   ("test", "test_stale", "assert stale and alias(3)"),
+                   ("test", "test_h", "_v = h(1)\nassert _v"),             # rebinds _v from h: clean
+                   ("test", "test_h_later", "assert _v == h(1)"),
+                   ("test", "test_by_name", "assert T.callable_named('f')"))  # the name in a string
+    reaching = ReachedTests(nb)
+    assert reaching({"f"}) == {"test_f", "test_g", "test_uses_v", "test_by_name"}
+    # a test that is run reads _v: the last test cell binding _v before it runs again too
+    assert reaching({"h"}) == {"test_h", "test_h_later"}
+    assert reaching({"g"}) == {"test_g"}
+    assert reaching(set()) == {gid for gid, _, _ in reaching.tests}  # nothing known: run all
 
 
 def test_questions_are_q_and_a_number():

@@ -2,8 +2,9 @@
 
 Starting a kernel and re-running a notebook per wrong submission is slow (TensorFlow alone
 takes seconds to import). Instead: execute the solution notebook once, then for each wrong
-implementation define it over the right one, run every test cell, record which fail
-(nbgrader's rule: an error or stderr), and restore the right answers.
+implementation define it over the right one, run every test cell it can reach
+(``anatomy.ReachedTests``: the others run the solution's code, and pass as they did), record
+which fail (nbgrader's rule: an error or stderr), and restore the right answers.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from ..anatomy import answer_ids, cell_failed, exercise_of, is_answer, is_test, meta, read
+from ..anatomy import (ReachedTests, answer_ids, cell_failed, defined_names, exercise_of, is_answer,
+                       is_test, meta, read)
 
 HEADER = re.compile(r"^#\s*breaks:\s*(?P<names>.+)$", re.MULTILINE)
 
@@ -61,6 +63,7 @@ def mutants_of(folder: Path) -> list[Mutant]:
 class Outcome:
     failed: set = field(default_factory=set)      # grade ids of failing test cells
     messages: dict = field(default_factory=dict)  # grade id -> last error line
+    ran: set = field(default_factory=set)         # grade ids of the test cells run
 
 
 def _code(source: str, cell_id: str):
@@ -77,6 +80,7 @@ class GradingKernel:
         self.exercises = answer_ids(self.nb)
         self.tests = {meta(c)["grade_id"]: c for c in self.nb.cells if is_test(c)}
         self.answers = [c for c in self.nb.cells if is_answer(c)]
+        self.reaching = ReachedTests(self.nb)
         if graded:
             os.environ["NBGRADER_EXECUTION"] = "autograde"
         self.client = NotebookClient(self.nb, timeout=timeout, allow_errors=True,
@@ -117,12 +121,15 @@ class GradingKernel:
         return cell
 
     def outcome(self, mutant_source: str) -> Outcome:
-        """Define the wrong code, run every test cell, then restore the right answers."""
-        result = Outcome()
+        """Define the wrong code, run every test cell it can reach (in notebook order), then
+        restore the right answers."""
+        result = Outcome(ran=self.reaching(defined_names(mutant_source)))
         defined = self.run(mutant_source)
         if cell_failed(defined):
             raise RuntimeError(f"the wrong implementation itself fails to run: {_last_error(defined)}")
         for gid, test in self.tests.items():
+            if gid not in result.ran:
+                continue
             cell = self.run(test.source)
             if cell_failed(cell):
                 result.failed.add(gid)
