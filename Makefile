@@ -8,7 +8,7 @@ BENCH_PARALLEL_ARGS ?= --repeat 2
 export PATH := $(abspath $(BIN)):$(PATH)
 export TF_CPP_MIN_LOG_LEVEL := 3
 
-.PHONY: help lab test test-fast release autograde feedback grades report bench check clean install
+.PHONY: help lab test test-suite test-notebooks test-fast release autograde feedback grades report bench check clean install
 
 ## List the targets, one line each.
 help:
@@ -34,9 +34,16 @@ lab: $(STAMP)
 	  $(BIN)/jupyter lab --ServerApp.root_dir=work \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-## Everything CI checks: library tests, notebooks execute, release, grading, wrong submissions.
+## Everything CI checks: test-suite and test-notebooks side by side (each reported when it ends).
 test: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-suite test-notebooks
+
+## Library tests, release, grading, wrong and right implementations, hostile submissions.
+test-suite: $(STAMP)
 	$(BIN)/python -m pytest lib/tests tools autograde/tests $(PYTEST_ARGS)
+
+## Every solution notebook runs as a student runs it (nbval).
+test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider solutions/ $(PYTEST_ARGS)
 
 ## Library unit tests and release checks only (seconds).

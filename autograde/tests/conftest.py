@@ -88,6 +88,13 @@ def workdir():
     shutil.rmtree(path, ignore_errors=True)
 
 
+@pytest.fixture
+def released(workdir):
+    """``released(assignment)`` -> the folder of a fresh `make release` made elsewhere, once per
+    session: the graded students below are handed the same release."""
+    return lambda assignment: ScratchCourse(assignment, workdir / assignment).release
+
+
 _graded: dict[str, GradedAssignment] = {}
 
 

@@ -72,8 +72,8 @@ def hostile_run(tmp_path_factory):
         course.submit(f"h-{case.name}", text, files=case.extra, name=case.file_name)
     listener = Listener()
     # 01's slowest honest cell takes about a second; the attack hunting for secrets walks the
-    # file system for 10 s (a whole walk timed out on CI): 30 s still ends the loops early.
-    os.environ.update({"RNNCOURSE_CELL_TIMEOUT": "30", "RNNCOURSE_SANDBOX_MEMORY_MB": "3072",
+    # file system for 5 s (a whole walk timed out on CI): 15 s still ends the loops early.
+    os.environ.update({"RNNCOURSE_CELL_TIMEOUT": "15", "RNNCOURSE_SANDBOX_MEMORY_MB": "3072",
                        "HOSTILE_LISTENER_PORT": str(listener.port)})
     try:  # as `make autograde` grades a class: one nbgrader per student, one per core
         results = course.grade_in_parallel()

@@ -148,6 +148,23 @@ def test_a_cell_whose_output_never_arrives_fails_and_grading_goes_on(tmp_path):
     assert "did not arrive" in out.cells[1].outputs[-1]["evalue"]
 
 
+def test_a_student_cell_the_client_cannot_follow_is_a_crash_and_grading_goes_on(tmp_path):
+    from grading.steps.execute import ResilientExecute
+
+    class Confused(ResilientExecute):
+        def execute_cell(self, cell, cell_index, *args, **kwargs):
+            if "confuse" in cell.source and not getattr(self, "confused", False):
+                self.confused = True
+                raise RuntimeError("two replies to one request")
+            return super().execute_cell(cell, cell_index, *args, **kwargs)
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in ("x = 41", "'confuse'", "print(x + 1)")]
+    out, _ = Confused(kernel_name="python3").preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    assert out.cells[1].outputs[0]["ename"] == "RuntimeError" and cell_failed(out.cells[1])
+    assert out.cells[2].outputs[0]["text"] == "42\n"   # restarted, the cell above re-run
+
+
 def test_a_cell_that_runs_out_of_time_restarts_the_kernel_and_its_children_die(tmp_path):
     """An interrupt stops only the kernel's main thread: a child it forked would spin on
     (a fork bomb's children starve everyone graded beside it), so the kernel is restarted."""

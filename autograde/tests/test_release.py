@@ -11,7 +11,6 @@ from conftest import ASSIGNMENTS
 
 from grading.instructor import pipeline
 from grading import COURSE, REPO, SOLUTIONS
-from grading.authoring.scratch import ScratchCourse
 from grading.authoring.release_check import differences, folders, uncommitted
 from grading.anatomy import answer_ids, exercise_of, is_answer, is_question, is_test, meta, read, scored_cells
 
@@ -37,9 +36,8 @@ def test_course_folder_list_ignores_jupyterlab_checkpoints(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_course_equals_a_fresh_release(assignment, tmp_path):
-    release = ScratchCourse(assignment, tmp_path).release  # a fresh `make release`, elsewhere
-    drift = differences(release / assignment, COURSE / assignment, REPO, f"course/{assignment}")
+def test_course_equals_a_fresh_release(assignment, released):
+    drift = differences(released(assignment) / assignment, COURSE / assignment, REPO, f"course/{assignment}")
     assert not drift, "course/ drifted from solutions/: run `make release`\n" + "\n".join(drift)
 
 

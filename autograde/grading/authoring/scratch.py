@@ -25,14 +25,16 @@ from ..anatomy import answer_ids, points
 
 
 class ScratchCourse:
-    """One assignment released into ``folder`` and ready to take submissions."""
+    """One assignment released into ``folder`` (once: a second course on the same folder
+    reuses the release) and ready to take submissions."""
 
     def __init__(self, assignment: str, folder: Path):
         self.assignment = assignment
         self.folder = Path(folder)
         self.root, self.release = self.folder / "root", self.folder / "release"
         self.root.mkdir(parents=True, exist_ok=True)
-        nbgrader_run.release(assignment, root=self.root, release_dir=self.release)
+        if not ((self.release / assignment).is_dir() and (self.root / "gradebook.db").is_file()):
+            nbgrader_run.release(assignment, root=self.root, release_dir=self.release)  # else: done
         self.notebook = submissions.release_notebook(assignment, self.release)
         self.points = points(self.notebook)        # {test grade id: points}
         self.exercises = answer_ids(self.notebook)

@@ -13,6 +13,8 @@ process killed for its memory): every exercise scores zero and the submission is
   failed), and carries on, so honest exercises still earn their points;
 - caps each cell's stored output (a student printing gigabytes must not bloat the
   gradebook or the feedback);
+- treats a student cell whose kernel answers in a way the client cannot follow (any other
+  exception: 256 forked copies of a kernel share its sockets) as a crash;
 - scores a cell whose output never arrives (nbclient's IOPub timeout, seen when a fork bomb
   next door loads the machine) as failed instead of dropping the whole notebook: a lost
   error message must never read as a passed test, nor cost the other exercises.
@@ -32,6 +34,8 @@ POISONING_ERRORS = {"MemoryError", "BlockingIOError"}
 CRASH_MESSAGE = ("The kernel died while running this cell (os._exit, a crash, or a resource "
                  "limit of the grading sandbox). It was restarted and the cells above were re-run.")
 TIMEOUT_MESSAGE = "This cell ran longer than {} s and was stopped; the kernel was restarted."
+CONFUSED_MESSAGE = ("The kernel answered this cell in a way the grader could not follow (forked copies "
+                    "of the kernel talking at once?). It was restarted and the cells above were re-run.")
 LOST_OUTPUT_MESSAGE = ("This cell finished, but its output did not arrive within {} s (the grading "
                        "machine was overloaded), so it cannot be scored: ask for a regrade.")
 
@@ -63,6 +67,13 @@ class ResilientExecute(Execute):
             cell.outputs.append(_error_output("CellTimeoutError", LOST_OUTPUT_MESSAGE.format(self.iopub_timeout)))
             self.nb.cells[index] = cell
             self._restart_if_student_code(index)
+        except Exception as exc:  # noqa: BLE001 - e.g. the replies of 256 forked copies of the kernel
+            if not self._runs_student_code():
+                raise  # the grader's own kernel: a bug of ours, never hidden
+            self._crashed.add(index)
+            cell.outputs = [_error_output(type(exc).__name__, f"{CONFUSED_MESSAGE} ({exc})"[:500])]
+            self.nb.cells[index] = cell
+            self._restart(index + 1)
         else:
             if _poisoned(cell):  # the kernel lives but its memory or process table is full
                 self._crashed.add(index)

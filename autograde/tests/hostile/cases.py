@@ -46,8 +46,8 @@ def {TARGET}(series, window, horizon=1):
 '''
 # Reads anything it can find and prints it, so a leak would show in the graded notebook.
 READ_SECRETS = '''import fnmatch, os, time
-# Hunt for hidden tests and gradebooks for ten seconds, nearest folders first.
-deadline = time.monotonic() + 10
+# Hunt for hidden tests and gradebooks for five seconds, nearest folders first.
+deadline = time.monotonic() + 5
 wanted = ["*.ipynb", "gradebook.db", "nbgrader_config.py"]
 for root in ["..", "../..", "/tmp", "/work", "/home", "/root", "/"]:
     for folder, _, files in os.walk(root):
