@@ -184,7 +184,7 @@ def test_a_cell_that_runs_out_of_time_restarts_the_kernel_and_its_children_die(t
                     "    except OSError:\n        return False\n"
                     "for _ in range(50):\n    if not running(child):\n        break\n    time.sleep(0.1)\n"
                     "print(setup, 'child running' if running(child) else 'child gone')")]
-    out, _ = ResilientExecute(kernel_name="python3", timeout=3).preprocess(
+    out, _ = ResilientExecute(kernel_name="python3", timeout=3, iopub_timeout=60).preprocess(
         nb, {"metadata": {"path": str(tmp_path)}})
     assert out.cells[1].outputs[-1]["ename"] == "CellTimeoutError"
     assert out.cells[2].outputs[0]["text"] == "done child gone\n"   # cells above re-run, child dead

@@ -140,6 +140,8 @@ class ResilientExecute(Execute):
             self._crashed.add(j)
             run_sync(self.km.restart_kernel)(now=True)
             self._after_kernel_start()
+        except CellTimeoutError:  # it ran, its outputs lagged (a loaded machine): they are not kept
+            self.log.warning("the outputs of re-run cell %d did not arrive in time", j)
         finally:
             self.nb.cells[j] = earlier  # keep the first run's outputs
 
