@@ -53,7 +53,7 @@ from pathlib import Path
 
 if not __package__:  # run as the kernelspec's launcher, `python .../grading/sandbox.py -f ...`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from grading.settings import Settings  # noqa: E402
+from grading.settings import Settings, sandbox_limits  # noqa: E402
 
 LIB = Path(__file__).resolve().parents[2] / "lib"  # this checkout's course library
 # As root, each kernel runs as its own unprivileged uid (no passwd entry needed), so that the
@@ -125,10 +125,10 @@ def kernel_uid() -> int | None:
 
 
 def limits() -> dict:
-    """``{resource: value}`` of ``Settings.sandbox_limits`` (``RNNCOURSE_SANDBOX_<NAME>``,
-    defaults in ``settings.SANDBOX_LIMITS``)."""
+    """``{resource: value}`` of the sandbox limits (``RNNCOURSE_SANDBOX_<NAME>``, defaults in
+    ``settings.SANDBOX_LIMITS``); no other setting is read, so none can stop a kernel."""
     return {RESOURCES[name]: value * 1024 * 1024 if name.endswith("_MB") else value
-            for name, value in Settings.from_env().sandbox_limits.items()}
+            for name, value in sandbox_limits().items()}
 
 
 def inside(argv: list[str], umask: str, uid: int | None) -> list[str]:

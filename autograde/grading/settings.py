@@ -113,13 +113,20 @@ class Settings:
             cell_timeout=_whole(env, "RNNCOURSE_CELL_TIMEOUT", 240),
             two_kernels=_switch(env, "RNNCOURSE_TWO_KERNELS", True),
             unsandboxed=_switch(env, "RNNCOURSE_UNSANDBOXED", False),
-            sandbox_limits={name: _whole(env, f"RNNCOURSE_SANDBOX_{name}", default)
-                            for name, default in SANDBOX_LIMITS.items()},
+            sandbox_limits=sandbox_limits(env),
             prefork=_switch(env, "RNNCOURSE_PREFORK", True),
             source_dir=Path(env.get("RNNCOURSE_SOURCE_DIR") or SOLUTIONS),
             release_dir=Path(env.get("RNNCOURSE_RELEASE_DIR") or COURSE))
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
 
+
+
+def sandbox_limits(environ=None) -> dict[str, int]:
+    """``{name: value}`` of the ``RNNCOURSE_SANDBOX_<NAME>`` limits (defaults in
+    ``SANDBOX_LIMITS``), and nothing else: a kernel launcher reads only these."""
+    env = os.environ if environ is None else environ
+    return {name: _whole(env, f"RNNCOURSE_SANDBOX_{name}", default)
+            for name, default in SANDBOX_LIMITS.items()}
 
 
 def grading_settings(environ=None) -> dict[str, str]:

@@ -3,9 +3,9 @@
 Cheap tests check what crosses between coordinator and workers, how the coordinator writes
 a result into the gradebook, and the errors an instructor sees. The slow ones grade a small
 class (correct, partly wrong, blank, broken JSON) once with plain sequential nbgrader and then
-through `pipeline.py autograde`: on a local cluster, on a real `dask scheduler` with two
-`dask worker` processes one of which is killed mid-run, and into PostgreSQL. Each must give
-exactly the sequential grades, every student once and every grade cell once per student.
+through `pipeline.py autograde`: on a real `dask scheduler` with two `dask worker` processes,
+one of which is killed mid-run, into SQLite; and on a local cluster into PostgreSQL. Each must
+give exactly the sequential grades, every student once and every grade cell once per student.
 PostgreSQL comes from RNNCOURSE_TEST_PG_URL (`source .ci/setup_postgres.sh`).
 """
 from __future__ import annotations
@@ -384,21 +384,6 @@ def assert_graded_like_sequential(out: str, err: str, code: int, url: str, noteb
     assert_each_student_and_grade_once(url, notebooks)
 
 
-@pytest.mark.slow
-def test_a_local_cluster_grades_like_sequential_nbgrader_and_feedback_still_works(sequential, tmp_path):
-    notebooks, expected = sequential
-    root = course_root(tmp_path / "root", notebooks)
-    out, err, code = pipeline(root, "--workers", "2")
-    assert "on a local cluster of 2 worker(s)" in out, err[-3000:]
-    assert_graded_like_sequential(out, err, code, nbgrader_run.gradebook_url(root), notebooks, expected)
-    graded = {p.parent.name for p in (root / "autograded").glob(f"*/{ASSIGNMENT}")}
-    assert graded == set(notebooks) - {"broken-json"}
-    proc = subprocess.run([sys.executable, str(PIPELINE), "feedback", ASSIGNMENT], env=pipeline_env(root),
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert (root / "feedback" / "correct" / ASSIGNMENT / f"{ASSIGNMENT}.html").is_file()
-
-
 @pytest.fixture
 def dask_cluster(tmp_path):
     """A `dask scheduler` and two `dask worker --nworkers 1 --nthreads 1` processes on
@@ -487,10 +472,19 @@ def pg_url():
 
 
 @pytest.mark.slow
-def test_the_coordinator_writes_a_postgres_gradebook_with_the_sequential_grades_once_each(
+def test_a_local_cluster_grades_into_postgres_like_sequential_nbgrader_and_feedback_still_works(
         sequential, tmp_path, pg_url):
+    """Only the coordinator writes the gradebook, here PostgreSQL (the killed-worker run
+    writes SQLite): the sequential grades, each once, and feedback reads them from there."""
     notebooks, expected = sequential
     root = course_root(tmp_path / "root", notebooks)
     out, err, code = pipeline(root, "--workers", "2", db_url=pg_url)
+    assert "on a local cluster of 2 worker(s)" in out, err[-3000:]
     assert_graded_like_sequential(out, err, code, pg_url, notebooks, expected)
     assert not (root / "gradebook.db").exists()
+    graded = {p.parent.name for p in (root / "autograded").glob(f"*/{ASSIGNMENT}")}
+    assert graded == set(notebooks) - {"broken-json"}
+    proc = subprocess.run([sys.executable, str(PIPELINE), "feedback", ASSIGNMENT],
+                          env=pipeline_env(root, pg_url), capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (root / "feedback" / "correct" / ASSIGNMENT / f"{ASSIGNMENT}.html").is_file()

@@ -4,9 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import ASSIGNMENTS
 
-from grading import MUTANTS
 from grading.anatomy import exercise_of
-from grading.authoring.kernel import load_mutant
 
 pytestmark = pytest.mark.slow
 
@@ -50,18 +48,10 @@ def test_sampled_wrong_submissions_lose_points_only_on_what_they_break(graded, a
     assert not stray, f"{', '.join(m.name for m in g.mutants)} also lose points on {sorted(stray)}"
 
 
-def test_grading_the_same_submissions_twice_gives_identical_scores(graded):
-    """Regrading changes nothing, also for code whose result depends on string hashing
-    (``list(set(text))`` is ordered by the hash seed, which grading fixes)."""
-    assignment = "01_sequential_data"
-    g = graded(assignment)
-    hashy = load_mutant(MUTANTS / assignment / "build_vocab__unsorted_set.py")
-    g.submit("hash-order", g.filled({hashy.exercise: hashy.source}))
-    runs = []
-    for _ in range(2):
-        for student in ("hash-order", "mixed"):
-            g.grade(student)
-        runs.append(g.scores())
-    assert runs[0] == runs[1]
-    assert runs[0]["mixed"] == g.graded_scores["mixed"]
-    assert {s: runs[0][s] for s in g.graded_scores} == g.graded_scores, "regrading two students changed another's scores"
+def test_regrading_a_student_with_plain_nbgrader_changes_no_score(graded):
+    """``mixed`` was graded on the Dask cluster; graded again by plain ``nbgrader autograde``
+    it earns the same, and nobody else's scores move. (Code whose result depends on string
+    hashing, ``list(set(text))``, is graded by both engines in test_dask.py.)"""
+    g = graded("01_sequential_data")
+    g.grade("mixed")
+    assert g.scores() == g.graded_scores

@@ -64,6 +64,16 @@ def test_a_bad_value_is_refused_naming_its_variable(name, bad):
         Settings.from_env({name: bad})
 
 
+def test_a_kernel_launcher_reads_only_the_sandbox_limits(monkeypatch):
+    from grading import sandbox
+    monkeypatch.setenv("RNNCOURSE_WORKERS", "two")  # refused by commands, harmless to a kernel
+    monkeypatch.setenv("RNNCOURSE_SANDBOX_PROCESSES", "100")
+    assert sandbox.limits()[sandbox.RESOURCES["PROCESSES"]] == 100
+    monkeypatch.setenv("RNNCOURSE_SANDBOX_PROCESSES", "many")
+    with pytest.raises(ValueError, match="RNNCOURSE_SANDBOX_PROCESSES"):
+        sandbox.limits()
+
+
 def test_what_changes_a_grade_travels_with_a_task_and_locations_do_not():
     environ = {"RNNCOURSE_UNSANDBOXED": "1", "RNNCOURSE_SANDBOX_MEMORY_MB": "2048",
                "RNNCOURSE_CELL_TIMEOUT": "60", "PYTHONHASHSEED": "0", "RNNCOURSE_DB_URL": "sqlite:///x",
