@@ -49,6 +49,19 @@ def tree_rss_kb(root: int) -> int:
     return total
 
 
+def busy_cpu_seconds() -> float | None:
+    """Seconds all cores of this machine have spent busy since boot (user, nice, system,
+    irq, softirq; from /proc/stat), or None where that file does not exist. The difference
+    over a run, divided by its wall time, is how many cores it kept busy on average (on a
+    quiet machine: the run's own work, its sandboxed kernels included)."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq = (int(x) for x in fields[1:8])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
 def measure_here(cmd: list[str], env=None, cwd=None) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
