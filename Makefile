@@ -8,7 +8,7 @@ BENCH_PARALLEL_ARGS ?= --repeat 2
 export PATH := $(abspath $(BIN)):$(PATH)
 export TF_CPP_MIN_LOG_LEVEL := 3
 
-.PHONY: help lab test test-suite test-notebooks test-fast release autograde feedback grades report bench check clean install
+.PHONY: help lab test test-suite test-notebooks test-implementations test-kernels test-fast release autograde feedback grades report bench check clean install
 
 ## List the targets, one line each.
 help:
@@ -34,17 +34,29 @@ lab: $(STAMP)
 	  $(BIN)/jupyter lab --ServerApp.root_dir=work \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-## Everything CI checks: test-suite and test-notebooks side by side (each reported when it ends).
-test: $(STAMP)
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-suite test-notebooks
+IMPLEMENTATIONS = autograde/tests/test_wrong_implementations.py autograde/tests/test_right_implementations.py
 
-## Library tests, release, grading, wrong and right implementations, hostile submissions.
+## Everything CI checks, in two lanes side by side: test-suite; test-notebooks then
+## test-implementations (one kernel each). Each lane is reported when it ends.
+test: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-suite test-kernels
+
+## Library tests, release, real nbgrader grading, hostile submissions, Dask, browser.
 test-suite: $(STAMP)
-	$(BIN)/python -m pytest lib/tests tools autograde/tests $(PYTEST_ARGS)
+	$(BIN)/python -m pytest lib/tests tools autograde/tests $(IMPLEMENTATIONS:%=--ignore=%) $(PYTEST_ARGS)
 
 ## Every solution notebook runs as a student runs it (nbval).
 test-notebooks: $(STAMP)
 	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider solutions/ $(PYTEST_ARGS)
+
+## Every wrong and right implementation, swapped into one solution kernel per notebook.
+test-implementations: $(STAMP)
+	$(BIN)/python -m pytest $(IMPLEMENTATIONS) $(PYTEST_ARGS)
+
+## test-notebooks, then test-implementations: make test's second lane.
+test-kernels: $(STAMP)
+	@$(MAKE) --no-print-directory test-notebooks
+	@$(MAKE) --no-print-directory test-implementations
 
 ## Library unit tests and release checks only (seconds).
 test-fast: $(STAMP)
