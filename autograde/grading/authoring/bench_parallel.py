@@ -223,7 +223,8 @@ def report(n: int, workers: int, runs: dict, floor: float, startup: float, warm:
           f"(target >= {TARGET_RATIO}x on 2 cores: {'met' if ratio >= TARGET_RATIO else 'NOT met'})")
     best = min(runs["sequential"], key=lambda r: r["seconds"])
     if best.get("cores_busy"):
-        # work per submission is the same in both modes, so no engine can beat this bound
+        # a bound at equal work per submission; only an engine doing less per task (warmer
+        # kernels, say) could pass it
         print(f"sequential nbgrader alone kept {best['cores_busy']:.2f} cores busy: on {cores()} cores "
               f"with the same work per submission no engine can be more than "
               f"{cores() / best['cores_busy']:.2f}x faster")
