@@ -92,13 +92,17 @@ class ScratchCourse:
         """Grade every submission of several scratch courses on one local Dask cluster, their
         tasks interleaved, so that no worker idles while another course finishes (and the
         cluster starts once). ``{assignment: results}`` as ``grade_in_parallel`` returns."""
-        from ..instructor.cluster.coordinator import connect, grade_all
+        from ..instructor import gradebook
+        from ..instructor.cluster.coordinator import connect, grade_class, make_bundle
         from ..settings import grading_settings
         settings = grading_settings()  # before the cluster's Nanny touches the environment
 
         def grade(client, course):
-            return grade_all(course.assignment, course.students(), root=course.root,
-                             stream=io.StringIO(), client=client, settings=settings)
+            bundle = make_bundle(course.assignment, settings=settings)
+            url = nbgrader_run.gradebook_url(course.root)
+            gradebook.create_students(url, course.students(), course.assignment, root=course.root)
+            return grade_class(client, course.assignment, course.students(), course.root, url,
+                               io.StringIO(), bundle)
 
         with connect(None, workers) as client, ThreadPoolExecutor(len(courses)) as pool:
             futures = {c.assignment: pool.submit(grade, client, c) for c in courses}

@@ -209,19 +209,14 @@ def grade_assignment(client, assignment: str, students: list[str], root: Path | 
 
 def grade_all(assignment: str, students: list[str], workers: int | None = None,
               root: Path | None = None, db_url: str | None = None, stream=None,
-              scheduler: str | None = None, client=None,
-              settings: dict[str, str] | None = None) -> list[TaskResult]:
+              scheduler: str | None = None) -> list[TaskResult]:
     """Grade ``students`` (in ``<root>/submitted/``) of ``assignment`` (already registered
     in the gradebook of ``root``, or ``db_url``) on a local cluster of ``workers`` started
-    for this call (or on ``scheduler``, or on the Dask ``client`` given, with the
-    ``settings`` taken before its cluster started). Each result has ``.ok``, ``.student``,
-    ``.error``."""
+    for this call (or on ``scheduler``). Each result has ``.ok``, ``.student``, ``.error``."""
     root = Path(root or nbgrader_run.course_root())
     url = nbgrader_run.with_driver(db_url or nbgrader_run.gradebook_url(root))
     with ThreadPoolExecutor(1) as pool:  # the bundle is made while the cluster starts
-        bundle = pool.submit(make_bundle, assignment, settings=settings or grading_settings())
+        bundle = pool.submit(make_bundle, assignment, settings=grading_settings())
         gradebook.create_students(url, students, assignment, root=root)
-        if client is not None:
-            return grade_class(client, assignment, students, root, url, stream, bundle.result())
         with connect(scheduler, workers) as client:
             return grade_class(client, assignment, students, root, url, stream, bundle.result())
