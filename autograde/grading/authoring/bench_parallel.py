@@ -15,9 +15,8 @@ fresh course root with its own gradebook:
 Both must give exactly the same score for every student and test cell (exit code 1
 otherwise; PYTHONHASHSEED is fixed for both, as one wrong implementation depends on the
 order of a set). Printed: seconds, seconds per submission, the throughput ratio (target
->= 1.7 on 2 cores), how many cores each mode kept busy (sequential nbgrader already keeps
-more than one busy when it starts two kernels per student, which bounds any ratio at equal
-work), whether the scores are identical, the floor (a kernel starting and
+>= 1.7 on 2 cores), how many cores each mode kept busy (at equal work per submission no
+ratio can pass cores / what sequential nbgrader keeps busy), whether the scores are identical, the floor (a kernel starting and
 importing numpy: a one-cell notebook run by nbconvert), nbgrader's own start-up, and what a
 warm worker saves per task (an nbgrader forked from the worker's fork server against a
 fresh ``nbgrader`` process).
