@@ -120,7 +120,6 @@ class Settings:
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
 
 
-
 def sandbox_limits(environ=None) -> dict[str, int]:
     """``{name: value}`` of the ``RNNCOURSE_SANDBOX_<NAME>`` limits (defaults in
     ``SANDBOX_LIMITS``), and nothing else: a kernel launcher reads only these."""
