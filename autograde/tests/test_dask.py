@@ -118,6 +118,26 @@ def test_scratch_folders_of_dead_workers_are_removed_and_live_ones_kept(tmp_path
 
 # --- how the coordinator writes results --------------------------------------------------
 
+@pytest.mark.slow
+def test_a_new_gradebook_is_made_as_nbgrader_makes_it_and_an_old_one_is_left_alone(tmp_path):
+    import sqlite3
+    from nbgrader.api import Gradebook
+
+    def schema(path):
+        with sqlite3.connect(path) as db:
+            return (sorted(db.execute("SELECT type, name, sql FROM sqlite_master")),
+                    db.execute("SELECT version_num FROM alembic_version").fetchall())
+
+    assert gradebook.create(f"sqlite:///{tmp_path}/new/ours.db")
+    Gradebook(f"sqlite:///{tmp_path}/theirs.db").close()  # nbgrader's way: `alembic heads`
+    assert schema(tmp_path / "new/ours.db") == schema(tmp_path / "theirs.db")
+    with gradebook.open_gradebook(f"sqlite:///{tmp_path}/new/ours.db") as gb:
+        gb.add_student("ann")
+    assert not gradebook.create(f"sqlite:///{tmp_path}/new/ours.db")
+    with gradebook.open_gradebook(f"sqlite:///{tmp_path}/new/ours.db") as gb:
+        assert [s.id for s in gb.students] == ["ann"]
+
+
 @pytest.fixture(scope="module")
 def small_book_file(tmp_path_factory) -> Path:
     """An SQLite gradebook made through nbgrader's API: one notebook with two test cells
@@ -306,6 +326,19 @@ def test_the_fork_server_runs_nbgrader_commands_like_a_fresh_process():
     finally:
         server.close()
     assert server.proc.returncode == 0
+
+
+@pytest.mark.slow
+def test_a_local_cluster_keeps_each_worker_s_grading_on_a_core_of_its_own():
+    def cores_of_fork_servers():
+        return [os.sched_getaffinity(s.proc.pid) for s in worker._pool.servers]
+
+    usable = sorted(os.sched_getaffinity(0))
+    with coordinator.connect(workers=min(2, len(usable))) as client:
+        pinned = client.run(cores_of_fork_servers)
+    servers = [cores for each in pinned.values() for cores in each]
+    assert all(len(cores) == 1 for cores in servers)
+    assert sorted(c for cores in servers for c in cores) == usable[:len(servers)]
 
 
 # --- the real thing: sequential nbgrader against Dask ------------------------------------

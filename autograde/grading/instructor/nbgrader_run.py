@@ -71,7 +71,10 @@ def nbgrader(*args: str, root: Path | None = None, release: Path | None = None,
 
 def release(assignment: str, root: Path | None = None, release_dir: Path | None = None,
             db_url: str | None = None):
-    """``nbgrader generate_assignment``: solutions/ -> release folder, and register it."""
+    """``nbgrader generate_assignment``: solutions/ -> release folder, and register it
+    (in a gradebook made beforehand if new: ``gradebook.create``)."""
+    from .gradebook import create
+    create(with_driver(db_url or gradebook_url(root)))
     return nbgrader("generate_assignment", assignment, "--force", "--create",
                     root=root, release=release_dir, db_url=db_url)
 

@@ -3,7 +3,7 @@
     connect(scheduler, workers)               a Dask client: a local cluster (one
                                               single-threaded worker process per core) or an
                                               existing scheduler; the workers made warm
-    warm(client)                              the workers' fork servers (any client)
+    warm(client, pin)                         the workers' fork servers (any client)
     register(a, students, root)               ``nbgrader generate_assignment`` into the
                                               gradebook, students and their submissions
     make_bundle(a)                            what every task of ``a`` needs (task.py)
@@ -31,10 +31,19 @@ from pathlib import Path
 from ... import SOLUTIONS
 from .. import gradebook, nbgrader_run
 from ..progress import Progress
-from ...settings import Settings, grading_settings
+from ...settings import Settings, cores, grading_settings
 from .task import (IGNORED, AssignmentBundle, Submission, TaskResult, code_digest,
                    hold, read_tree, write_tree)
 from .worker import WarmNbgrader, grade
+
+
+# What a local cluster's processes do besides grading, made rarer: the workers' statistical
+# profiler (a stack sample every 10 ms) and the system and memory monitors (every 0.1-0.5 s)
+# kept an idle cluster of two workers 0.23 cores busy, a ninth of a 2-core machine that the
+# kernels need; with these, 0.04. (For workers you start yourself: README, "Grading a large class".)
+QUIET_CLUSTER = {"distributed.worker.profile.enabled": False,
+                 "distributed.admin.system-monitor.interval": "5s",
+                 "distributed.worker.memory.monitor-interval": "5s"}
 
 
 class ClusterError(RuntimeError):
@@ -45,8 +54,10 @@ class ClusterError(RuntimeError):
 def connect(scheduler: str | None = None, workers: int | None = None, timeout: float = 30.0):
     """A Dask ``Client``, closed afterwards: on an existing ``scheduler`` (``tcp://host:8786``)
     that has at least one worker within ``timeout`` seconds, else on a ``LocalCluster`` of
-    ``workers`` (default ``Settings.workers``) processes with one thread each.
+    ``workers`` (default ``Settings.workers``) processes with one thread each, quiet
+    (``QUIET_CLUSTER``).
     Raises ``ClusterError`` with what to do."""
+    import dask
     from distributed import Client, LocalCluster
     cluster = None
     if scheduler:
@@ -66,14 +77,16 @@ def connect(scheduler: str | None = None, workers: int | None = None, timeout: f
         # ...) into its parent's environment, i.e. here: the instructor's is put back.
         environ = dict(os.environ)
         try:
-            cluster = LocalCluster(n_workers=workers or Settings.from_env().workers, threads_per_worker=1,
-                                   processes=True, dashboard_address=":0",
-                                   silence_logs=logging.ERROR)
+            with dask.config.set(QUIET_CLUSTER):
+                cluster = LocalCluster(n_workers=workers or Settings.from_env().workers,
+                                       threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
         finally:
             _restore(environ)
         client = Client(cluster)
     try:
-        warm(client)
+        # one core per worker on this machine, if there are enough; elsewhere, the OS decides
+        warm(client, pin=cluster is not None and len(cluster.workers) <= cores())
         yield client
     finally:
         client.close()
@@ -87,11 +100,12 @@ def _restore(environ: dict) -> None:
     os.environ.update(environ)
 
 
-def warm(client) -> None:
+def warm(client, pin: bool = False) -> None:
     """Register the ``WarmNbgrader`` plugin on the client's workers, present and future
-    (any client: ``connect``'s, or a Slurm or Kubernetes cluster's, see the README)."""
+    (any client: ``connect``'s, or a Slurm or Kubernetes cluster's, see the README); ``pin``:
+    each worker's tasks on a core of their own (only for workers named 0, 1, ... on one machine)."""
     try:
-        client.register_plugin(WarmNbgrader())
+        client.register_plugin(WarmNbgrader(pin))
     except Exception as exc:  # noqa: BLE001 - whatever the workers said, say it once
         raise ClusterError(f"the Dask workers cannot load the grading code ({type(exc).__name__}: "
                            f"{exc}); start them from this repository with "
@@ -215,8 +229,9 @@ def grade_all(assignment: str, students: list[str], workers: int | None = None,
     for this call (or on ``scheduler``). Each result has ``.ok``, ``.student``, ``.error``."""
     root = Path(root or nbgrader_run.course_root())
     url = nbgrader_run.with_driver(db_url or nbgrader_run.gradebook_url(root))
-    with ThreadPoolExecutor(1) as pool:  # the bundle is made while the cluster starts
+    with ThreadPoolExecutor(2) as pool:  # bundle and students while the cluster starts
         bundle = pool.submit(make_bundle, assignment, settings=grading_settings())
-        gradebook.create_students(url, students, assignment, root=root)
+        added = pool.submit(gradebook.create_students, url, students, assignment, root=root)
         with connect(scheduler, workers) as client:
+            added.result()
             return grade_class(client, assignment, students, root, url, stream, bundle.result())
