@@ -63,14 +63,16 @@ def create(url: str) -> bool:
 
 @contextmanager
 def open_gradebook(url: str):
-    """``nbgrader.api.Gradebook(url)`` (made by ``create`` if new); nbgrader's add_submission
-    trips SQLAlchemy 2's backref-cascade warning, which says nothing about the grades: it is
-    muted."""
+    """``nbgrader.api.Gradebook(url)`` (made by ``create`` if new). nbgrader's
+    ``update_or_create_submission`` trips SQLAlchemy 2's backref-cascade warning ("Object of
+    type <SubmittedAssignment> not in session"), which says nothing about the grades: that
+    warning is muted, for good (``catch_warnings`` is not thread-safe, and the coordinator
+    opens gradebooks from several threads at once)."""
     from nbgrader.api import Gradebook
-    create(url)
     from sqlalchemy.exc import SAWarning
-    with Gradebook(url, course_id=COURSE_ID) as gb, warnings.catch_warnings():
-        warnings.simplefilter("ignore", SAWarning)
+    warnings.filterwarnings("ignore", r"Object of type <Submitted\w+> not in session", SAWarning)
+    create(url)
+    with Gradebook(url, course_id=COURSE_ID) as gb:
         yield gb
 
 
