@@ -106,9 +106,9 @@ def autograde(assignment: str, root: Path, student: str | None = None, check: bo
 def scores(root: Path | None, assignment: str, db_url: str | None = None) -> dict[str, dict[str, float]]:
     """``{student: {grade_id: score}}`` of autograded test cells, read from the gradebook
     (``db_url``, else the root's: see ``gradebook_url``)."""
-    from nbgrader.api import Gradebook
+    from .gradebook import open_gradebook
     out: dict[str, dict[str, float]] = {}
-    with Gradebook(with_driver(db_url or gradebook_url(root)), course_id="rnncourse") as gb:
+    with open_gradebook(with_driver(db_url or gradebook_url(root))) as gb:
         for sub in gb.assignment_submissions(assignment):
             grades = {}
             for nb in sub.notebooks:

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # autograde/, for `grading`
 
 from grading import SOLUTIONS  # noqa: E402
-from grading.instructor import nbgrader_run, outcomes  # noqa: E402
+from grading.instructor import gradebook, nbgrader_run, outcomes  # noqa: E402
 from grading.anatomy import answer_ids, exercise_of, read  # noqa: E402
 
 
@@ -36,9 +36,8 @@ def collect(url: str):
     """``{(student, assignment): {grade_id: (score, max_score)}}`` for submitted work; a
     test cell without a score (never autograded) is left out, so a submission that was never
     graded maps to ``{}``."""
-    from nbgrader.api import Gradebook
     out = {}
-    with Gradebook(nbgrader_run.with_driver(url), course_id="rnncourse") as gb:
+    with gradebook.open_gradebook(nbgrader_run.with_driver(url)) as gb:
         for assignment in gb.assignments:
             for sub in gb.assignment_submissions(assignment.name):
                 grades = {}
@@ -143,8 +142,7 @@ class GradeRow:
 def class_list(url: str) -> tuple[list[str], dict[str, float], dict[tuple[str, str], str]]:
     """From the gradebook: the students, ``{assignment: max score}`` and the submissions'
     timestamps ``{(student, assignment): timestamp}`` (those nbgrader recorded)."""
-    from nbgrader.api import Gradebook
-    with Gradebook(nbgrader_run.with_driver(url), course_id="rnncourse") as gb:
+    with gradebook.open_gradebook(nbgrader_run.with_driver(url)) as gb:
         students = sorted(s.id for s in gb.students)
         maxima = {a.name: float(a.max_score or 0) for a in gb.assignments}
         stamps = {(sub.student.id, a.name): str(sub.timestamp) for a in gb.assignments
@@ -253,9 +251,8 @@ def notebook_order(assignment: str, names: list[str]) -> list[str]:
 
 def answer_cells(url: str) -> dict[str, list[str]]:
     """``{assignment: names of its answer (solution) cells}``, from the gradebook."""
-    from nbgrader.api import Gradebook
     out = {}
-    with Gradebook(nbgrader_run.with_driver(url), course_id="rnncourse") as gb:
+    with gradebook.open_gradebook(nbgrader_run.with_driver(url)) as gb:
         for assignment in gb.assignments:
             names = [c.name for nb in assignment.notebooks for c in nb.solution_cells]
             out[assignment.name] = notebook_order(assignment.name, names)
