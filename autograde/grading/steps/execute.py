@@ -22,8 +22,10 @@ process killed for its memory): every exercise scores zero and the submission is
 from __future__ import annotations
 
 import copy
+import os
+import time
 
-from jupyter_core.utils import run_sync
+from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
@@ -97,8 +99,7 @@ class ResilientExecute(Execute):
         if self._restarts > self._restart_budget():
             raise DeadKernelError(f"the kernel died {self._restarts} times; giving up")
         self.log.warning("kernel died in cell %d; restarting and re-running the cells above", index)
-        run_sync(self.km.restart_kernel)(now=True)
-        self.wait_for_reply(self.kc.kernel_info())
+        self._fresh_kernel()
         self._after_kernel_start()
         timeout, self.timeout = self.timeout, max(self.timeout or 0, self.replay_timeout)
         try:
@@ -109,6 +110,25 @@ class ResilientExecute(Execute):
                 self._replay(j, earlier)
         finally:
             self.timeout = timeout
+
+    def _fresh_kernel(self) -> None:
+        """Restart the kernel and talk to it through a new client.
+
+        The forked copies of a kernel (a fork bomb's) outlive it while the old sandbox is torn
+        down, still holding its sockets: a client connected before the restart may be answered
+        by one of them, or see its requests vanish with them. So the old client is dropped, and
+        the new one connects only once the new kernel has bound sockets of its own."""
+        before = socket_files(self.km)
+        self.kc.stop_channels()
+        run_sync(self.km.restart_kernel)(now=True)
+        wait_for_new_sockets(before, self.startup_timeout)
+        run_sync(self._async_connect)()
+
+    async def _async_connect(self) -> None:
+        self.kc = self.km.client()
+        await ensure_async(self.kc.start_channels())
+        await ensure_async(self.kc.wait_for_ready(timeout=self.startup_timeout))
+        self.kc.allow_stdin = False
 
     def _restart_if_student_code(self, index: int) -> None:
         """After a cell that ran out of time: a kernel running student code is restarted."""
@@ -138,7 +158,7 @@ class ResilientExecute(Execute):
                 self.log.warning("re-running cell %d after the restart failed: %s", j, _errors(replay))
         except DeadKernelError:
             self._crashed.add(j)
-            run_sync(self.km.restart_kernel)(now=True)
+            self._fresh_kernel()
             self._after_kernel_start()
         except CellTimeoutError:  # it ran, its outputs lagged (a loaded machine): they are not kept
             self.log.warning("the outputs of re-run cell %d did not arrive in time", j)
@@ -155,6 +175,36 @@ class ResilientExecute(Execute):
             for key, value in list(data.items()):
                 if isinstance(value, str) and len(value) > self.max_output_chars * 10:
                     data[key] = value[: self.max_output_chars] + "\n... [output cut]"
+
+
+def socket_files(km) -> dict[str, tuple[int, int] | None]:
+    """``{path: (inode, ctime in ns) or None}`` of the socket files of ``km``'s kernel (ipc
+    transport; ``{}`` for tcp, whose ports a new kernel cannot bind while a copy holds them)."""
+    if km.transport != "ipc":
+        return {}
+    ports = (km.shell_port, km.iopub_port, km.stdin_port, km.control_port, km.hb_port)
+    return {f"{km.ip}-{port}": _identity(f"{km.ip}-{port}") for port in ports}
+
+
+def wait_for_new_sockets(before: dict, timeout: float) -> None:
+    """Wait until each socket file of ``before`` has been made anew (a new kernel binding it
+    replaces the file); ``DeadKernelError`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        now = {path: _identity(path) for path in before}
+        if all(now[p] is not None and now[p] != before[p] for p in before):
+            return
+        if time.monotonic() > deadline:
+            raise DeadKernelError(f"the restarted kernel did not open its sockets within {timeout:.0f} s")
+        time.sleep(0.05)
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+        return stat.st_ino, stat.st_ctime_ns
+    except OSError:
+        return None
 
 
 def _errors(cell) -> list[str]:

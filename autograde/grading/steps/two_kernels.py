@@ -85,7 +85,7 @@ class TwoKernelExecute(ResilientExecute):
         self._exchange = tempfile.mkdtemp(prefix="rnncourse-exchange-")
         os.chmod(self._exchange, sandbox.folder_mode(0o777))  # both kernels write here
         self._student: _Kernel | None = None
-        self._grader_ready = False
+        self._grader_ready = self._grader_connected = False
         self._in_student = False
         self._student_broken = False
         try:
@@ -163,6 +163,7 @@ class TwoKernelExecute(ResilientExecute):
             self._run_silently(_loader([("_rnncourse_codec", "codec.py"),
                                         ("_rnncourse_student_side", "student_side.py")],
                                        "_s.modules['_rnncourse_student_side'].install()"))
+            self._grader_connected = False  # the grader's client predates this kernel
         else:
             self._grader_ready = False
             self._load_grader()
@@ -215,7 +216,17 @@ class TwoKernelExecute(ResilientExecute):
         self._run_silently(_loader(
             [("_rnncourse_codec", "codec.py"), ("_rnncourse_grader_side", "grader_side.py")],
             f"_s.modules['_rnncourse_grader_side'].install({connection!r}, {self._exchange!r})"))
-        self._grader_ready = True
+        self._grader_ready = self._grader_connected = True
+
+    def _connect_grader(self) -> None:
+        """Before the grader's next cell after a restart of the student kernel: a new client
+        of it in the grader kernel (``ResilientExecute._fresh_kernel`` says why)."""
+        if self._grader_ready and not self._grader_connected:
+            try:
+                self._run_silently("_rnncourse_grader.student.reconnect()")
+                self._grader_connected = True
+            except Exception as exc:  # noqa: BLE001 - a dead grader kernel is restarted by its next cell
+                self.log.warning("could not reconnect the grader to the student's kernel: %s", exc)
 
     def _sandboxed(self) -> bool:
         return self.kernel_name.startswith("rnncourse-sandbox")
@@ -246,6 +257,7 @@ class TwoKernelExecute(ResilientExecute):
                 cell.outputs = [_error_output("DeadKernelError", STUDENT_GONE)]
             self._tell_grader(cell.source)
             return cell, resources
+        self._connect_grader()
         if where == "both":
             pending = None if self._student_broken else self._start_in_student(cell)
             cell, resources = super().preprocess_cell(cell, resources, index)

@@ -39,12 +39,22 @@ class StudentKernel:
     """A blocking Jupyter client of the student kernel, used only to run the bridge."""
 
     def __init__(self, connection_file: str, exchange: str):
-        from jupyter_client import BlockingKernelClient
-        self.exchange = exchange
-        self.kc = BlockingKernelClient(connection_file=connection_file)
-        self.kc.load_connection_file()
-        self.kc.start_channels(shell=True, iopub=False, stdin=False, hb=True, control=True)
+        self.connection_file, self.exchange = connection_file, exchange
+        self.kc = self._client()
         self.counter = itertools.count(1)
+
+    def _client(self):
+        from jupyter_client import BlockingKernelClient
+        kc = BlockingKernelClient(connection_file=self.connection_file)
+        kc.load_connection_file()
+        kc.start_channels(shell=True, iopub=False, stdin=False, hb=True, control=True)
+        return kc
+
+    def reconnect(self) -> None:
+        """A new client once the student kernel was restarted: the old one's connections may
+        still reach copies of the old kernel (a fork bomb's) that have not died yet."""
+        self.kc.stop_channels()
+        self.kc = self._client()
 
     def _execute(self, code: str) -> str | None:
         """Run ``code`` silently in the student kernel; return the bridge's answer text
