@@ -328,6 +328,19 @@ def test_the_fork_server_runs_nbgrader_commands_like_a_fresh_process():
     assert server.proc.returncode == 0
 
 
+@pytest.mark.slow
+def test_a_local_cluster_keeps_each_worker_s_grading_on_a_core_of_its_own():
+    def cores_of_fork_servers():
+        return [os.sched_getaffinity(s.proc.pid) for s in worker._pool.servers]
+
+    usable = sorted(os.sched_getaffinity(0))
+    with coordinator.connect(workers=min(2, len(usable))) as client:
+        pinned = client.run(cores_of_fork_servers)
+    servers = [cores for each in pinned.values() for cores in each]
+    assert all(len(cores) == 1 for cores in servers)
+    assert sorted(c for cores in servers for c in cores) == usable[:len(servers)]
+
+
 # --- the real thing: sequential nbgrader against Dask ------------------------------------
 
 def class_of(course: ScratchCourse) -> dict:

@@ -3,7 +3,7 @@
     connect(scheduler, workers)               a Dask client: a local cluster (one
                                               single-threaded worker process per core) or an
                                               existing scheduler; the workers made warm
-    warm(client)                              the workers' fork servers (any client)
+    warm(client, pin)                         the workers' fork servers (any client)
     register(a, students, root)               ``nbgrader generate_assignment`` into the
                                               gradebook, students and their submissions
     make_bundle(a)                            what every task of ``a`` needs (task.py)
@@ -31,7 +31,7 @@ from pathlib import Path
 from ... import SOLUTIONS
 from .. import gradebook, nbgrader_run
 from ..progress import Progress
-from ...settings import Settings, grading_settings
+from ...settings import Settings, cores, grading_settings
 from .task import (IGNORED, AssignmentBundle, Submission, TaskResult, code_digest,
                    hold, read_tree, write_tree)
 from .worker import WarmNbgrader, grade
@@ -85,7 +85,8 @@ def connect(scheduler: str | None = None, workers: int | None = None, timeout: f
             _restore(environ)
         client = Client(cluster)
     try:
-        warm(client)
+        # one core per worker on this machine, if there are enough; elsewhere, the OS decides
+        warm(client, pin=cluster is not None and len(cluster.workers) <= cores())
         yield client
     finally:
         client.close()
@@ -99,11 +100,12 @@ def _restore(environ: dict) -> None:
     os.environ.update(environ)
 
 
-def warm(client) -> None:
+def warm(client, pin: bool = False) -> None:
     """Register the ``WarmNbgrader`` plugin on the client's workers, present and future
-    (any client: ``connect``'s, or a Slurm or Kubernetes cluster's, see the README)."""
+    (any client: ``connect``'s, or a Slurm or Kubernetes cluster's, see the README); ``pin``:
+    each worker's tasks on a core of their own (only for workers named 0, 1, ... on one machine)."""
     try:
-        client.register_plugin(WarmNbgrader())
+        client.register_plugin(WarmNbgrader(pin))
     except Exception as exc:  # noqa: BLE001 - whatever the workers said, say it once
         raise ClusterError(f"the Dask workers cannot load the grading code ({type(exc).__name__}: "
                            f"{exc}); start them from this repository with "
