@@ -111,3 +111,47 @@ def test_numpy_only_reads_the_students_source(kernels):
     failed = run(kernels, "T.assert_numpy_only('uses_keras_name', uses_keras_name, np.zeros(2))")
     assert "numpy only" in failed["error"] and "tf" in failed["error"]
     assert check(kernels, "print(T.assert_numpy_only('double', double, np.ones(1)).tolist())") == "[2.0]"
+
+
+def test_after_the_student_kernel_restarts_the_grader_reaches_the_new_one(tmp_path):
+    """A fork bomb's copies of the student kernel hold its sockets after a restart: the
+    grader's old client would talk to them; a reconnected one reaches the new kernel."""
+    import shutil
+    import signal
+
+    from jupyter_client.manager import KernelManager, start_new_kernel
+
+    from grading.steps.execute import socket_files, wait_for_new_sockets
+    sockets = tempfile.mkdtemp(prefix="rnncourse-ipc-test-")  # short: a socket path has <= 107 bytes
+    student_km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "kernel"))
+    student_km.start_kernel()
+    grader_km, grader = start_new_kernel(kernel_name="python3")
+    pid_file = tmp_path / "copy.pid"
+    student_bridge = _loader([("_rnncourse_codec", "codec.py"), ("_rnncourse_student_side", "student_side.py")],
+                             "_s.modules['_rnncourse_student_side'].install()")
+    try:
+        for round_ in (1, 2):
+            student = student_km.client()
+            student.start_channels()
+            student.wait_for_ready(timeout=60)
+            check(student, f"{student_bridge}\ndef f():\n    return {round_}")
+            if round_ == 1:
+                check(grader, _loader([("_rnncourse_codec", "codec.py"), ("_rnncourse_grader_side", "grader_side.py")],
+                                      f"_s.modules['_rnncourse_grader_side'].install("
+                                      f"{student_km.connection_file!r}, {str(tmp_path)!r})"))
+                assert check(grader, "print(f())") == "1"
+                check(student, "import os, time\nif os.fork() == 0:\n    os.setsid()\n"  # a copy
+                               f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+                               "    time.sleep(120)\n    os._exit(0)")
+                student.stop_channels()
+                before = socket_files(student_km)
+                student_km.restart_kernel(now=True)
+                wait_for_new_sockets(before, 60)
+        check(grader, "_rnncourse_grader.student.reconnect()")
+        assert check(grader, "print(f())") == "2"
+    finally:
+        if pid_file.exists():
+            os.kill(int(pid_file.read_text()), signal.SIGKILL)
+        for km in (student_km, grader_km):
+            km.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
