@@ -85,8 +85,10 @@ def connect(scheduler: str | None = None, workers: int | None = None, timeout: f
             _restore(environ)
         client = Client(cluster)
     try:
-        # one core per worker on this machine, if there are enough; elsewhere, the OS decides
-        warm(client, pin=cluster is not None and len(cluster.workers) <= cores())
+        # a core per worker when there is one worker per core on this machine; with fewer
+        # workers (one student: one worker) a task may use the idle cores (TensorFlow does);
+        # elsewhere, the OS decides
+        warm(client, pin=cluster is not None and len(cluster.workers) == cores())
         yield client
     finally:
         client.close()
