@@ -1,8 +1,10 @@
 """Shared fixtures: the grading package on the path, the assignments, graded results."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -140,6 +142,24 @@ def kernels():
     holder = OneKernelAtATime()
     yield holder
     holder.close()
+
+
+@pytest.fixture
+def kernel_copy(tmp_path):
+    """What a fork bomb leaves behind when its kernel is restarted, in miniature. Yields
+    ``(socket_prefix, code)``: a short ipc socket prefix for the kernel (a socket path has at
+    most 107 bytes) and code that, run in it, forks a copy of the kernel into a session of its
+    own (out of reach of a kill of the kernel's process group), holding the kernel's sockets
+    for two minutes. The copy is killed and the socket folder removed afterwards."""
+    sockets = tempfile.mkdtemp(prefix="rnncourse-ipc-test-")
+    pid_file = tmp_path / "copy.pid"
+    code = ("import os, time\nif os.fork() == 0:\n    os.setsid()\n"
+            f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+            "    time.sleep(120)\n    os._exit(0)\n")
+    yield os.path.join(sockets, "kernel"), code
+    if pid_file.exists():
+        os.kill(int(pid_file.read_text()), signal.SIGKILL)
+    shutil.rmtree(sockets, ignore_errors=True)
 
 
 def pytest_configure(config):

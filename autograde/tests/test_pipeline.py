@@ -1,7 +1,6 @@
 """Unit tests of the grading steps themselves."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import nbformat
@@ -191,37 +190,23 @@ def test_a_cell_that_runs_out_of_time_restarts_the_kernel_and_its_children_die(t
     assert out.cells[2].outputs[0]["text"] == "done child gone\n"   # cells above re-run, child dead
 
 
-def test_after_a_restart_copies_of_the_old_kernel_never_take_the_grading_s_requests(tmp_path):
+def test_after_a_restart_copies_of_the_old_kernel_never_take_the_grading_s_requests(tmp_path, kernel_copy):
     """A fork bomb's copies of the kernel outlive it while its sandbox is torn down, holding its
     sockets. A client still connected to them sees its requests vanish (grading then stalled
     180 s and dropped the notebook): after a restart the grading talks to the new kernel only."""
-    import shutil
-    import signal
-    import tempfile
-
     from traitlets.config import Config
 
     from grading.steps.execute import ResilientExecute
-    sockets = tempfile.mkdtemp(prefix="rnncourse-ipc-test-")  # short: a socket path has <= 107 bytes
+    sockets, copy_kernel = kernel_copy
     config = Config()
     config.KernelManager.transport = "ipc"
-    config.KernelManager.ip = os.path.join(sockets, "kernel")
-    pid_file = tmp_path / "copy.pid"
+    config.KernelManager.ip = sockets
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("import os, time\nx = 41"),
-                nbformat.v4.new_code_cell(  # a copy of the kernel in a session of its own
-                    "if os.fork() == 0:\n    os.setsid()\n"
-                    f"    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
-                    "    time.sleep(120)\n    os._exit(0)\n"
-                    "while True:\n    time.sleep(0.1)"),
+    nb.cells = [nbformat.v4.new_code_cell("x = 41"),
+                nbformat.v4.new_code_cell(copy_kernel + "while True:\n    time.sleep(0.1)"),
                 nbformat.v4.new_code_cell("print(x + 1)")]
-    try:
-        out, _ = ResilientExecute(config=config, kernel_name="python3", timeout=5, startup_timeout=60,
-                                  iopub_timeout=60).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
-    finally:
-        if pid_file.exists():
-            os.kill(int(pid_file.read_text()), signal.SIGKILL)
-        shutil.rmtree(sockets, ignore_errors=True)
+    out, _ = ResilientExecute(config=config, kernel_name="python3", timeout=5, startup_timeout=60,
+                              iopub_timeout=60).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
     assert out.cells[1].outputs[-1]["ename"] == "CellTimeoutError"
     assert out.cells[2].outputs[0]["text"] == "42\n"   # the new kernel, the cell above re-run
 

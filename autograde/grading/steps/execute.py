@@ -25,7 +25,7 @@ import copy
 import os
 import time
 
-from jupyter_core.utils import ensure_async, run_sync
+from jupyter_core.utils import run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
@@ -122,13 +122,7 @@ class ResilientExecute(Execute):
         self.kc.stop_channels()
         run_sync(self.km.restart_kernel)(now=True)
         wait_for_new_sockets(before, self.startup_timeout)
-        run_sync(self._async_connect)()
-
-    async def _async_connect(self) -> None:
-        self.kc = self.km.client()
-        await ensure_async(self.kc.start_channels())
-        await ensure_async(self.kc.wait_for_ready(timeout=self.startup_timeout))
-        self.kc.allow_stdin = False
+        self.start_new_kernel_client()
 
     def _restart_if_student_code(self, index: int) -> None:
         """After a cell that ran out of time: a kernel running student code is restarted."""
