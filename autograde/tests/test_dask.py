@@ -434,7 +434,8 @@ def assert_graded_like_sequential(out: str, err: str, code: int, url: str, noteb
 @pytest.fixture
 def dask_cluster(tmp_path):
     """A `dask scheduler` and two `dask worker --nworkers 1 --nthreads 1` processes on
-    localhost, the workers started from this repository (PYTHONPATH); the address."""
+    localhost, the workers started from this repository (PYTHONPATH); the address, once both
+    workers have joined."""
     address = f"tcp://127.0.0.1:{free_port()}"
     env = {**os.environ, "PYTHONPATH": str(AUTOGRADE),
            "PATH": f"{nbgrader_run.BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
@@ -446,6 +447,9 @@ def dask_cluster(tmp_path):
                                 "--no-dashboard", "--local-directory", str(tmp_path / f"worker{i}")],
                                env=env, stdout=log, stderr=log) for i in (1, 2)]
     try:
+        from distributed import Client
+        with Client(address, timeout=60) as client:  # a loaded machine starts workers slowly
+            client.wait_for_workers(2, timeout=120)
         yield address
     finally:
         for proc in reversed(procs):
