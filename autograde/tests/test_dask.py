@@ -77,6 +77,14 @@ def test_digests_name_the_content_and_the_student():
     assert len(code_digest()) == 64
 
 
+def test_the_largest_submissions_are_handed_out_first_and_broken_files_last():
+    files = {"worked": b"x" * 900, "blank": b"x" * 400, "broken": b"{", "also-worked": b"x" * 900}
+    subs = [Submission("a", student, {"a.ipynb": data, "timestamp.txt": b"2026"})
+            for student, data in files.items()]
+    order = [s.student for s in coordinator.largest_first(subs)]
+    assert order == ["worked", "also-worked", "blank", "broken"]
+
+
 def test_a_failed_result_says_why_from_its_reason_or_nbgrader_s_log():
     log = "[AutogradeApp | ERROR] nbformat.reader.NotJSONError: Notebook does not appear to be JSON\nmore"
     assert TaskResult(ASSIGNMENT, "ann", 1, log).error == \

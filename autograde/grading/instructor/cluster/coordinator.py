@@ -7,8 +7,9 @@
     register(a, students, root)               ``nbgrader generate_assignment`` into the
                                               gradebook, students and their submissions
     make_bundle(a)                            what every task of ``a`` needs (task.py)
-    grade_class(client, a, students, root)    one task per submission; each result written
-                                              to the gradebook and ``autograded/`` as it comes
+    grade_class(client, a, students, root)    one task per submission, the largest first;
+                                              each result written to the gradebook and
+                                              ``autograded/`` as it comes
     grade_assignment(client, a, students)     register, bundle, grade: ``make autograde``
     grade_all(a, students, root=...)          the same on a local cluster of its own, for an
                                               assignment already registered (tests, bench)
@@ -181,6 +182,14 @@ def save(gb, root: Path, result: TaskResult) -> TaskResult:
     return result
 
 
+def largest_first(submissions: list[Submission]) -> list[Submission]:
+    """The order tasks are handed out in: the most bytes first (a worked notebook takes
+    longer to grade than a blank one, a broken file almost no time), so that the quick
+    tasks come last and fill the gaps while the last long ones finish, rather than one
+    long task running alone at the end. Ties keep their order."""
+    return sorted(submissions, key=lambda s: -sum(map(len, s.files.values())))
+
+
 def grade_class(client, assignment: str, students: list[str], root: Path, url: str | None = None,
                 stream=None, bundle: AssignmentBundle | None = None) -> list[TaskResult]:
     """Grade ``<root>/submitted/<student>/<assignment>/`` of each of ``students`` (already
@@ -191,8 +200,8 @@ def grade_class(client, assignment: str, students: list[str], root: Path, url: s
     bundle = bundle or make_bundle(assignment)
     held = client.submit(hold, bundle, key=f"bundle-{assignment}-{bundle.digest[:16]}")
     futures = {}
-    for student in students:
-        submission = Submission.from_folder(root, assignment, student)
+    for submission in largest_first([Submission.from_folder(root, assignment, s) for s in students]):
+        student = submission.student
         key = f"grade-{assignment}-{student}-{submission.digest[:16]}"
         futures[client.submit(grade, submission, held, key=key)] = student
     progress, results = Progress(len(futures), stream), []
